@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { FLAGS } from "./flags";
+
+/** Schema of one flag (see `FLAGS`). */
+export const FlagSchema = z.enum(FLAGS);
+
+/**
+ * One row of a {@link ResultTable}: one indicator for one group at one level.
+ * Dimension columns (e.g. `dzongkhag`, `sex`) sit beside these fields; a dimension
+ * rolled up at this level is `null`. `value` is in the indicator's unit; it is `null`
+ * (never NaN, Infinity or 0) when undefined or suppressed, and `flags` says why.
+ */
+export const ResultRow = z
+  .object({
+    indicator: z.string(),
+    /** Names of the dimensions grouped at this level joined by `+`; `total` for none. */
+    level: z.string(),
+    numerator: z.number().nullable(),
+    denominator: z.number().nullable(),
+    value: z.number().nullable(),
+    /** Records (or units, for distributions) behind the value. */
+    n: z.number().nullable(),
+    /** Records left out because their outcome was unknown. */
+    nExcluded: z.number(),
+    ciLow: z.number().nullable(),
+    ciHigh: z.number().nullable(),
+    suppressed: z.boolean(),
+    flags: z.array(FlagSchema),
+  })
+  .catchall(z.union([z.string(), z.null()]));
+
+/** One result row: fixed fields plus dimension columns (`string`, or `null` when rolled up). */
+export type ResultRow = z.infer<typeof ResultRow>;
+
+/** Tidy result: one row per indicator, level and group. */
+export type ResultTable = ResultRow[];

@@ -1,0 +1,2 @@
+export { seededRandom, shuffledIndices } from "./random";
+export { stableSum } from "./sum";
