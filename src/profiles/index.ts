@@ -1,0 +1,15 @@
+export { profiles } from "./profiles";
+export { genericProfile } from "./generic";
+export { bhutanProfile } from "./bhutan";
+export { indiaProfile } from "./india";
+export { tanzaniaProfile } from "./tanzania";
+export { extendProfile } from "./extend-profile";
+export type { ProfileOverrides } from "./extend-profile";
+export { parseProfile } from "./parse-profile";
+export type { ParseProfileOptions } from "./parse-profile";
+export { entryAgeFor } from "./entry-age-for";
+export { officialAge } from "./official-age";
+export { gradeOrder } from "./grade-order";
+export { unitName } from "./unit-name";
+export { resolveUnit } from "./resolve-unit";
+export { normFor } from "./norm-for";
