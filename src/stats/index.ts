@@ -1,2 +1,6 @@
 export { seededRandom, shuffledIndices } from "./random";
 export { stableSum } from "./sum";
+export { weightedQuantile, normalQuantile } from "./quantile";
+export type { QuantileMethod, QuantileOptions } from "./quantile";
+export { wilsonInterval } from "./wilson-interval";
+export type { WilsonInterval, WilsonIntervalOptions } from "./wilson-interval";
