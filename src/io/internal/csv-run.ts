@@ -1,0 +1,109 @@
+import { EmisInputError } from "../../models/errors";
+import { compileChecks } from "../compile-checks";
+import type { ObjectSchemaLike, ReadChunk, ReadOptions, ReadResult } from "../read-options";
+import { SLICE_BYTES } from "./byte-source";
+import { CsvScanner } from "./csv-scanner";
+import type { FieldSpec } from "./field-spec";
+import { throwIfRejected } from "./strict";
+import { TableBuilder } from "./table-builder";
+
+
+/** Check the options every reader shares; returns the compiled fields. */
+export function prepare(fn: string, schema: ObjectSchemaLike, options: ReadOptions): FieldSpec[] {
+  if (options === null || typeof options !== "object") throw new EmisInputError("invalid-options", `${fn} options must be an object; pass {} or omit it`);
+  const fields = compileChecks(schema).fields;
+  for (const u of options.unique ?? []) {
+    if (!fields.some((f) => f.name === u)) {
+      throw new EmisInputError("unknown-field", `${fn}: options.unique names "${u}", which is not a schema field; use one of ${fields.map((f) => f.name).join(", ")}`);
+    }
+  }
+  const m = options.maxIssuesPerRule;
+  if (m !== undefined && !(Number.isInteger(m) && m >= 0)) {
+    throw new EmisInputError("invalid-options", `${fn}: options.maxIssuesPerRule must be a whole number ≥ 0, got ${m}`);
+  }
+  const d = options.delimiter;
+  if (d !== undefined && d !== "," && d !== ";" && d !== "\t" && d !== "auto") {
+    throw new EmisInputError("invalid-options", `${fn}: options.delimiter must be ",", ";", "\\t" or "auto", got ${JSON.stringify(d)}`);
+  }
+  return fields;
+}
+
+/** One CSV read in progress: feed bytes, collect chunks, finish. */
+export class CsvRun {
+  readonly scanner: CsvScanner;
+  readonly file: string;
+  private emitted = 0;
+  constructor(
+    readonly fn: string,
+    schema: ObjectSchemaLike,
+    readonly options: ReadOptions,
+    chunkRows = 0,
+  ) {
+    const fields = prepare(fn, schema, options);
+    this.file = options.file ?? "input";
+    this.scanner = new CsvScanner(fn, this.file, fields, options, chunkRows);
+  }
+
+  /** Feed one chunk (big arrays are fed in slices) and report progress. */
+  push(chunk: Uint8Array): void {
+    if (!(chunk instanceof Uint8Array)) {
+      throw new EmisInputError("invalid-input", `${this.fn} reads Uint8Array chunks, got ${typeof chunk}; pass bytes or a string`);
+    }
+    for (let s = 0; s < chunk.length; s += SLICE_BYTES) {
+      this.scanner.push(s === 0 && chunk.length <= SLICE_BYTES ? chunk : chunk.subarray(s, s + SLICE_BYTES));
+      this.progress();
+    }
+  }
+
+  private progress(): void {
+    this.options.onProgress?.({ rows: this.scanner.builder?.read ?? 0, bytes: this.scanner.bytes });
+  }
+
+  /** End of input. */
+  finish(): void {
+    this.scanner.finish();
+    this.progress();
+  }
+
+  private get builder(): TableBuilder {
+    return this.scanner.builder as TableBuilder;
+  }
+
+  /** The whole result (after {@link finish}); throws in strict mode when rows were rejected. */
+  result(): ReadResult {
+    const b = this.builder;
+    const piece = b.takePiece();
+    const { rejects, counts } = b.totals();
+    if (this.options.strict) throwIfRejected(this.fn, this.file, rejects, counts);
+    return { file: this.file, table: piece.table, rejects, counts, ignoredColumns: this.scanner.ignoredColumns, delimiter: this.scanner.delimiter };
+  }
+
+  /** Chunks completed so far; with `last`, also the rows left after {@link finish}. */
+  drain(last: boolean): ReadChunk[] {
+    const b = this.scanner.builder;
+    if (!b) return [];
+    if (last && (b.readSincePiece() > 0 || this.emitted === 0)) b.pieces.push(b.takePiece());
+    const out = b.pieces.splice(0).map((p) => ({
+      file: this.file,
+      table: p.table,
+      rejects: p.rejects,
+      counts: p.counts,
+      ignoredColumns: this.scanner.ignoredColumns,
+      delimiter: this.scanner.delimiter,
+      rowOffset: p.rowOffset,
+    }));
+    if (this.options.strict) {
+      const { rejects, counts } = b.totals();
+      throwIfRejected(this.fn, this.file, rejects, counts);
+    }
+    this.emitted += out.length;
+    return out;
+  }
+}
+
+/** Encode a string input to UTF-8 bytes (other inputs pass through). */
+export function toBytes(fn: string, input: string | Uint8Array): Uint8Array {
+  if (typeof input === "string") return new TextEncoder().encode(input);
+  if (input instanceof Uint8Array) return input;
+  throw new EmisInputError("invalid-input", `${fn} reads a string or a Uint8Array, got ${input === null ? "null" : typeof input}; pass the file's text or bytes`);
+}

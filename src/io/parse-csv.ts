@@ -1,0 +1,40 @@
+import { CsvRun, toBytes } from "./internal/csv-run";
+import type { ObjectSchemaLike, ReadOptions, ReadResult } from "./read-options";
+
+/**
+ * Parse CSV text or bytes into typed columns checked against a zod object schema (synchronous).
+ *
+ * Rules: the first line is the header; headers match schema fields by name or
+ * `options.aliases` (case-insensitive, trimmed, spaces/underscores/hyphens ignored);
+ * unmatched headers are listed in `ignoredColumns`. RFC 4180 quotes, a UTF-8 BOM,
+ * CRLF/LF, and `,` `;` tab delimiters (detected from the header) are read; blank lines
+ * are skipped. Cells are coerced as documented in `compileChecks`: an empty cell is
+ * missing (accepted only by optional, nullable or defaulted fields; stored as
+ * `MISSING_CODE`/`NaN` or the default), number fields read decimal text (spaces
+ * around allowed; `3,5` with `decimalComma`), boolean fields read
+ * true/false/yes/no/1/0 in any case, text is kept exactly. A row with any invalid
+ * cell, the wrong number of fields, or (with `unique`) a repeated id is rejected;
+ * issues are kept per issue code up to `maxIssuesPerRule`, all are counted, and
+ * `read = kept + rejected`.
+ *
+ * @param input CSV text or UTF-8 bytes
+ * @param schema a `z.object({...})` whose fields name the columns
+ * @param options see {@link ReadOptions}
+ * @returns the kept rows as a ColumnTable, the issues and the counts
+ * @throws EmisValidationError `empty-file`, `not-csv` (binary, UTF-16, or one column
+ *   where several are needed), `missing-column`, `duplicate-header`, and
+ *   `rows-rejected` with `strict`; EmisDefinitionError for an unsupported schema;
+ *   EmisInputError for invalid options
+ * @example
+ * const r = parseCsv("id;sex;score\n1;f;3,5\n2;x;4\n", z.object({
+ *   id: z.string(), sex: z.enum(["f", "m"]), score: z.number() }), { decimalComma: true });
+ * r.counts; // { read: 2, kept: 1, rejected: 1, byRule: { "invalid-value": 1 } }
+ * rowAt(r.table, 0); // { id: "1", sex: "f", score: 3.5 }
+ * r.rejects[0].row; // 2
+ */
+export function parseCsv(input: string | Uint8Array, schema: ObjectSchemaLike, options: ReadOptions = {}): ReadResult {
+  const run = new CsvRun("parseCsv", schema, options);
+  run.push(toBytes("parseCsv", input));
+  run.finish();
+  return run.result();
+}
