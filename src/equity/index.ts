@@ -15,3 +15,13 @@ export type { CoefficientOfVariationOptions } from "./coefficient-of-variation";
 // equity layer offers the whole toolbox in one import.
 export { wilsonInterval } from "../stats/wilson-interval";
 export type { WilsonInterval, WilsonIntervalOptions } from "../stats/wilson-interval";
+export { generalizedEntropy } from "./generalized-entropy";
+export type { GeneralizedEntropyOptions } from "./generalized-entropy";
+export { theil } from "./theil";
+export type { TheilOptions } from "./theil";
+export { meanLogDeviation } from "./mean-log-deviation";
+export type { MeanLogDeviationOptions } from "./mean-log-deviation";
+export { theilDecomposition } from "./theil-decomposition";
+export type { TheilDecompositionOptions, TheilDecompositionResult, TheilDecompositionGroup } from "./theil-decomposition";
+export { atkinson } from "./atkinson";
+export type { AtkinsonOptions } from "./atkinson";
