@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FLAGS } from "./flags";
+import { FLAGS, type Flag } from "./flags";
 
 /** Schema of one flag (see `FLAGS`). */
 export const FlagSchema = z.enum(FLAGS);
@@ -10,8 +10,7 @@ export const FlagSchema = z.enum(FLAGS);
  * rolled up at this level is `null`. `value` is in the indicator's unit; it is `null`
  * (never NaN, Infinity or 0) when undefined or suppressed, and `flags` says why.
  */
-export const ResultRow = z
-  .object({
+export const ResultRowFields = z.object({
     indicator: z.string(),
     /** Names of the dimensions grouped at this level joined by `+`; `total` for none. */
     level: z.string(),
@@ -26,11 +25,18 @@ export const ResultRow = z
     ciHigh: z.number().nullable(),
     suppressed: z.boolean(),
     flags: z.array(FlagSchema),
-  })
-  .catchall(z.union([z.string(), z.null()]));
+});
 
-/** One result row: fixed fields plus dimension columns (`string`, or `null` when rolled up). */
-export type ResultRow = z.infer<typeof ResultRow>;
+/** Schema of a row: the fixed fields plus dimension columns (`string`, or `null` when rolled up). */
+export const ResultRow = ResultRowFields.catchall(z.union([z.string(), z.null()]));
+
+/**
+ * One result row: fixed fields plus dimension columns (`string`, or `null` when rolled
+ * up). The index signature is widened so the fixed fields fit it.
+ */
+export type ResultRow = z.infer<typeof ResultRowFields> & {
+  [dimension: string]: string | number | boolean | null | Flag[];
+};
 
 /** Tidy result: one row per indicator, level and group. */
 export type ResultTable = ResultRow[];

@@ -1,0 +1,165 @@
+import type { ColumnTable } from "../models/columns";
+import { EmisInputError, type EmisIssue } from "../models/errors";
+import type { Profile } from "../models/profile";
+import { CountTableSpec } from "../models/count-table";
+import { hierarchyColumns, schemasFor } from "../models/schemas-for";
+import { readJson } from "../io";
+import type { FactTable } from "./fact-table";
+import type { DeriveOptions } from "./derive";
+import { buildSchoolFacts, type SchoolIndex } from "./internal/school-facts";
+import { buildStudentFacts } from "./internal/student-facts";
+import { buildTeacherFacts } from "./internal/teacher-facts";
+import { buildSectionFacts } from "./internal/section-facts";
+import { buildCountFacts, type MarginCheck } from "./internal/count-facts";
+
+/** A table given as columns, as a reader's result, or as plain objects (validated). */
+export type TableInput = ColumnTable | { table: ColumnTable } | Record<string, unknown>[];
+
+/** One aggregate table with its declaration. */
+export interface CountTableInput {
+  spec: CountTableSpec | Parameters<typeof CountTableSpec.parse>[0];
+  table: TableInput;
+}
+
+/** What `createDataset` needs. Every entity is optional; indicators say what they read. */
+export interface DatasetInput {
+  profile: Profile;
+  schools?: TableInput;
+  students?: TableInput;
+  teachers?: TableInput;
+  sections?: TableInput;
+  counts?: CountTableInput[];
+  /** School year (start year) for records without a `year`: used for ages. */
+  year?: number;
+  derive?: DeriveOptions;
+}
+
+/** Row accounting for one input table: read = kept + duplicates (+ rejected upstream). */
+export interface InputAccount {
+  read: number;
+  kept: number;
+  duplicates: number;
+  orphans: number;
+}
+
+/** Integrity findings: duplicate ids, orphans, margins that do not reconcile. */
+export interface DatasetIntegrity {
+  accounts: Record<string, InputAccount>;
+  issues: EmisIssue[];
+  margins: MarginCheck[];
+}
+
+/** Facts (columnar) plus the profile and the integrity report. */
+export interface Dataset {
+  profile: Profile;
+  facts: Record<string, FactTable>;
+  integrity: DatasetIntegrity;
+  /** Dimension names every school-linked fact carries (hierarchy, level, type...). */
+  schoolDims: string[];
+}
+
+function toTable(input: TableInput, schema: Parameters<typeof readJson>[1], file: string): ColumnTable {
+  if (Array.isArray(input)) return readJson(input, schema, { file, strict: true }).table;
+  if ("table" in input && !("columns" in input)) return input.table;
+  return input as ColumnTable;
+}
+
+/**
+ * Builds a dataset: joins pupils, teachers and sections to their schools by
+ * `school_id` (each inherits the school's hierarchy, level, type, ownership and
+ * location), derives disability, over-age and at-risk status (documented rules in
+ * `derive`), and stores every entity as a columnar fact table. Duplicate ids are kept
+ * once and reported; orphans (a school id not in the school file) are kept with
+ * `unknown` school dimensions and reported, so totals never lose records silently.
+ * Aggregate tables become facts without their margin rows; margins are reconciled
+ * against their parts (`integrity.margins`).
+ * @param input profile, entity tables and options
+ * @returns the dataset
+ * @throws EmisInputError when no table is given; EmisValidationError for invalid plain-object rows
+ * @example
+ * const ds = createDataset({ profile: profiles.bhutan, schools, students, teachers });
+ * ds.facts.students.length // number of enrolment records kept
+ */
+export function createDataset(input: DatasetInput): Dataset {
+  const { profile } = input;
+  if (!input.schools && !input.students && !input.teachers && !input.sections && !input.counts?.length) {
+    throw new EmisInputError("empty-input", "createDataset requires at least one table (schools, students, teachers, sections or counts)");
+  }
+  const schemas = schemasFor(profile);
+  const hierarchy = hierarchyColumns(profile);
+  const schoolDims = [...hierarchy, "level", "type", "ownership", "location"];
+  const issues: EmisIssue[] = [];
+  const accounts: Record<string, InputAccount> = {};
+  const facts: Record<string, FactTable> = {};
+  const margins: MarginCheck[] = [];
+
+  let schoolIndex: SchoolIndex | undefined;
+  if (input.schools) {
+    const t = toTable(input.schools, schemas.School, "schools");
+    const built = buildSchoolFacts(t, schoolDims, issues);
+    facts.schools = built.facts;
+    schoolIndex = built.index;
+    accounts.schools = built.account;
+  }
+  const ctx = { profile, schoolDims, schoolIndex, year: input.year, derive: input.derive ?? {}, issues };
+  if (input.students) {
+    const built = buildStudentFacts(toTable(input.students, schemas.Student, "students"), ctx);
+    facts.students = built.facts;
+    accounts.students = built.account;
+  }
+  if (input.teachers) {
+    const built = buildTeacherFacts(toTable(input.teachers, schemas.Teacher, "teachers"), ctx);
+    facts.teachers = built.facts;
+    accounts.teachers = built.account;
+  }
+  if (input.sections) {
+    const built = buildSectionFacts(toTable(input.sections, schemas.Section, "sections"), ctx);
+    facts.sections = built.facts;
+    accounts.sections = built.account;
+  }
+  for (const c of input.counts ?? []) {
+    const spec = CountTableSpec.parse(c.spec);
+    const table = Array.isArray(c.table) ? objectsToColumns(c.table) : toTable(c.table, schemas.School, spec.name);
+    const built = buildCountFacts(table, spec, issues);
+    facts[spec.name] = built.facts;
+    accounts[spec.name] = built.account;
+    margins.push(...built.margins);
+  }
+  return { profile, facts, integrity: { accounts, issues, margins }, schoolDims };
+}
+
+/** Aggregate rows given as objects: strings become codes, numbers measures. */
+function objectsToColumns(rows: Record<string, unknown>[]): ColumnTable {
+  const names = new Set<string>();
+  for (const r of rows) for (const k of Object.keys(r)) names.add(k);
+  const columns: ColumnTable["columns"] = {};
+  for (const name of names) {
+    const numeric = rows.every((r) => r[name] === undefined || r[name] === null || typeof r[name] === "number");
+    if (numeric) {
+      const values = new Float64Array(rows.length);
+      rows.forEach((r, i) => (values[i] = typeof r[name] === "number" ? (r[name] as number) : Number.NaN));
+      columns[name] = { kind: "number", values };
+    } else {
+      const dictionary: string[] = [];
+      const index = new Map<string, number>();
+      const codes = new Uint32Array(rows.length);
+      rows.forEach((r, i) => {
+        const v = r[name];
+        if (v === undefined || v === null || v === "") {
+          codes[i] = 0xffffffff;
+          return;
+        }
+        const s = String(v);
+        let c = index.get(s);
+        if (c === undefined) {
+          c = dictionary.length;
+          dictionary.push(s);
+          index.set(s, c);
+        }
+        codes[i] = c;
+      });
+      columns[name] = { kind: "code", codes, dictionary };
+    }
+  }
+  return { length: rows.length, columns };
+}

@@ -1,0 +1,46 @@
+/**
+ * A fact table: equally long dimension columns (dictionary-encoded, never missing:
+ * an empty or unknown code is the code `unknown`, a category of its own) and additive
+ * measures (Float64; `NaN` = outcome unknown, which the engine excludes from both parts
+ * of a ratio and counts in `nExcluded`).
+ */
+export interface FactTable {
+  name: string;
+  length: number;
+  dims: Record<string, FactDim>;
+  measures: Record<string, Float64Array>;
+}
+
+/** One dimension of a fact table: `codes[i]` indexes `dictionary`. */
+export interface FactDim {
+  codes: Uint32Array;
+  dictionary: string[];
+}
+
+/** Code used for missing and unrecognised dimension values. */
+export const UNKNOWN = "unknown";
+
+/** Builds a dimension column incrementally, interning codes. */
+export class DimBuilder {
+  readonly codes: Uint32Array;
+  readonly dictionary: string[] = [];
+  private readonly index = new Map<string, number>();
+  constructor(length: number) {
+    this.codes = new Uint32Array(length);
+  }
+  intern(code: string): number {
+    let c = this.index.get(code);
+    if (c === undefined) {
+      c = this.dictionary.length;
+      this.dictionary.push(code);
+      this.index.set(code, c);
+    }
+    return c;
+  }
+  set(i: number, code: string | null | undefined): void {
+    this.codes[i] = this.intern(code === null || code === undefined || code === "" ? UNKNOWN : code);
+  }
+  build(): FactDim {
+    return { codes: this.codes, dictionary: this.dictionary };
+  }
+}

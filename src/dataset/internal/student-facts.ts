@@ -1,0 +1,127 @@
+import type { ColumnTable } from "../../models/columns";
+import { officialAge } from "../../profiles";
+import { DimBuilder, type FactTable } from "../fact-table";
+import { ageAt, atRiskStatus, DEFAULT_DERIVE, functioningStatus } from "../derive";
+import type { InputAccount } from "../create-dataset";
+import { numberGetter, stringGetter } from "./column-access";
+import { dedupe } from "./dedupe";
+import { inheritSchool, yesNoMeasure } from "./school-facts";
+import { orphanIssue, type BuildContext } from "./context";
+
+const WG = ["wg_seeing", "wg_hearing", "wg_walking", "wg_selfcare", "wg_communication", "wg_learning"];
+const CODES = ["grade", "sex", "residence_location", "nomadic", "language", "ethnicity", "ses_quintile", "repeater", "status"];
+
+/** Status → [repeated, dropped, promoted]; transferred-out and unknown are NaN (outcome unknown here). */
+function statusMeasures(s: string | null): [number, number, number] {
+  switch (s) {
+    case "repeated":
+      return [1, 0, 0];
+    case "dropped-out":
+      return [0, 1, 0];
+    case "promoted":
+    case "completed":
+      return [0, 0, 1];
+    default:
+      return [Number.NaN, Number.NaN, Number.NaN];
+  }
+}
+
+export function buildStudentFacts(t: ColumnTable, ctx: BuildContext) {
+  const { profile, schoolDims, schoolIndex, derive } = ctx;
+  const id = stringGetter(t, "student_id");
+  const yearGet = numberGetter(t, "year");
+  // A pupil appears once per school year: ids repeat across years.
+  const { keep, duplicates } = dedupe(t.length, id, "students", "student_id", ctx.issues, (i) => String(yearGet(i)));
+  const n = t.length - duplicates;
+  const dimNames = ["school", "year", ...CODES, "disability", "disability_functioning", "over_age", "at_risk", ...schoolDims];
+  const dims: Record<string, DimBuilder> = Object.fromEntries(dimNames.map((d) => [d, new DimBuilder(n)]));
+  const get = Object.fromEntries(CODES.map((c) => [c, stringGetter(t, c)]));
+  const schoolId = stringGetter(t, "school_id");
+  const disabilityGet = stringGetter(t, "disability");
+  const wgGet = WG.map((w) => numberGetter(t, w));
+  const affectGet = ["cfm_anxiety", "cfm_depression"].map((w) => numberGetter(t, w));
+  const ageGet = numberGetter(t, "age");
+  const birthGet = stringGetter(t, "birth_date");
+  const passedGet = stringGetter(t, "passed");
+  const scoreGet = numberGetter(t, "score");
+  const attendanceGet = numberGetter(t, "attendance");
+  const m = (name: string) => new Float64Array(n);
+  const measures = {
+    enrolled: new Float64Array(n).fill(1),
+    repeated: m("repeated"),
+    dropped: m("dropped"),
+    promoted: m("promoted"),
+    passed: m("passed"),
+    sat: m("sat"),
+    score: m("score"),
+    over_age: m("over_age"),
+    disabled: m("disabled"),
+    at_risk: m("at_risk"),
+    attendance: m("attendance"),
+    age: m("age"),
+    repeater: m("repeater"),
+  };
+  const overYears = derive.overAgeYears ?? DEFAULT_DERIVE.overAgeYears;
+  const gradeCodes = new Set(profile.grades.map((g) => g.code));
+  let orphans = 0;
+  let j = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (!keep[i]) continue;
+    const sid = schoolId(i);
+    dims.school.set(j, sid);
+    if (!inheritSchool(sid, j, dims, schoolDims, schoolIndex)) {
+      orphans++;
+      if (orphans <= 1000) ctx.issues.push(orphanIssue("students", i + 1, sid));
+    }
+    for (const c of CODES) dims[c].set(j, get[c](i));
+    const yr = Number.isNaN(yearGet(i)) ? ctx.year : yearGet(i);
+    dims.year.set(j, yr === undefined ? null : String(yr));
+
+    const fs = functioningStatus(wgGet.map((g) => g(i)), affectGet.map((g) => g(i)), derive);
+    dims.disability_functioning.set(j, fs);
+    // Functioning answers, where complete enough to decide, take precedence over a reported status.
+    const reported = disabilityGet(i);
+    const disability = fs !== "unknown" ? fs : reported ?? "unknown";
+    dims.disability.set(j, disability);
+    measures.disabled[j] = yesNoMeasure(disability);
+
+    let age = ageGet(i);
+    const birth = birthGet(i);
+    if (Number.isNaN(age) && birth !== null && yr !== undefined) age = ageAt(birth, yr, profile.referenceDate);
+    measures.age[j] = age;
+    const grade = get.grade(i);
+    let overAge = Number.NaN;
+    const intended = !Number.isNaN(age) && grade !== null && gradeCodes.has(grade) && yr !== undefined ? officialAge(profile, grade, yr) : null;
+    if (intended !== null) overAge = age - intended >= overYears ? 1 : 0;
+    measures.over_age[j] = overAge;
+    dims.over_age.set(j, Number.isNaN(overAge) ? null : overAge ? "yes" : "no");
+
+    const [rep, drop, prom] = statusMeasures(get.status(i));
+    measures.repeated[j] = rep;
+    measures.dropped[j] = drop;
+    measures.promoted[j] = prom;
+    const passed = passedGet(i);
+    // Not sat (missing) is not a fail: sat = 0 keeps the pupil out of pass rates.
+    measures.sat[j] = passed === "yes" || passed === "no" ? 1 : 0;
+    measures.passed[j] = passed === "yes" ? 1 : passed === "no" ? 0 : passed === "unknown" ? Number.NaN : 0;
+    measures.score[j] = scoreGet(i);
+    measures.attendance[j] = attendanceGet(i);
+    const repeater = yesNoMeasure(get.repeater(i));
+    measures.repeater[j] = repeater;
+    const risk = atRiskStatus(
+      { overAge, repeater, attendance: attendanceGet(i), failed: passed === "no" ? 1 : passed === "yes" ? 0 : Number.NaN },
+      derive,
+    );
+    dims.at_risk.set(j, risk);
+    measures.at_risk[j] = yesNoMeasure(risk);
+    j++;
+  }
+  const facts: FactTable = {
+    name: "students",
+    length: n,
+    dims: Object.fromEntries(Object.entries(dims).map(([k, b]) => [k, b.build()])),
+    measures,
+  };
+  const account: InputAccount = { read: t.length, kept: n, duplicates, orphans };
+  return { facts, account };
+}

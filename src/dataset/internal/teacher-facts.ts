@@ -1,0 +1,73 @@
+import type { ColumnTable } from "../../models/columns";
+import { DimBuilder, type FactTable } from "../fact-table";
+import { ageBand, experienceBand } from "../derive";
+import type { InputAccount } from "../create-dataset";
+import { numberGetter, stringGetter } from "./column-access";
+import { dedupe } from "./dedupe";
+import { inheritSchool, yesNoMeasure } from "./school-facts";
+import { orphanIssue, type BuildContext } from "./context";
+
+const CODES = ["sex", "qualification", "qualified", "trained", "teaching", "posting", "ses"];
+
+export function buildTeacherFacts(t: ColumnTable, ctx: BuildContext) {
+  const { schoolDims, schoolIndex } = ctx;
+  const id = stringGetter(t, "teacher_id");
+  const yearGet = numberGetter(t, "year");
+  const { keep, duplicates } = dedupe(t.length, id, "teachers", "teacher_id", ctx.issues, (i) => String(yearGet(i)));
+  const n = t.length - duplicates;
+  const dimNames = ["school", "year", ...CODES, "age_band", "experience_band", ...schoolDims];
+  const dims: Record<string, DimBuilder> = Object.fromEntries(dimNames.map((d) => [d, new DimBuilder(n)]));
+  const get = Object.fromEntries(CODES.map((c) => [c, stringGetter(t, c)]));
+  const schoolId = stringGetter(t, "school_id");
+  const birthGet = numberGetter(t, "birth_year");
+  const expGet = numberGetter(t, "experience_years");
+  const fteGet = numberGetter(t, "fte");
+  const measures = {
+    teachers: new Float64Array(n),
+    fte: new Float64Array(n),
+    female: new Float64Array(n),
+    trained: new Float64Array(n),
+    qualified: new Float64Array(n),
+    age: new Float64Array(n),
+    experience: new Float64Array(n),
+  };
+  let orphans = 0;
+  let j = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (!keep[i]) continue;
+    const sid = schoolId(i);
+    dims.school.set(j, sid);
+    if (!inheritSchool(sid, j, dims, schoolDims, schoolIndex)) {
+      orphans++;
+      if (orphans <= 1000) ctx.issues.push(orphanIssue("teachers", i + 1, sid));
+    }
+    for (const c of CODES) dims[c].set(j, get[c](i));
+    // Posting location defaults to the school's location.
+    if (get.posting(i) === null) dims.posting.set(j, dims.location.dictionary[dims.location.codes[j]]);
+    const yr = Number.isNaN(yearGet(i)) ? ctx.year : yearGet(i);
+    dims.year.set(j, yr === undefined ? null : String(yr));
+    const teaching = get.teaching(i) !== "no";
+    // UIS excludes staff without teaching duties from teacher counts.
+    measures.teachers[j] = teaching ? 1 : 0;
+    // Missing FTE is unknown, not 0 and not 1: FTE-based ratios exclude and count it.
+    measures.fte[j] = teaching ? fteGet(i) : 0;
+    const sex = get.sex(i);
+    measures.female[j] = sex === "female" ? 1 : sex === "male" ? 0 : Number.NaN;
+    measures.trained[j] = yesNoMeasure(get.trained(i));
+    measures.qualified[j] = yesNoMeasure(get.qualified(i));
+    const age = yr === undefined ? Number.NaN : yr - birthGet(i);
+    measures.age[j] = age;
+    measures.experience[j] = expGet(i);
+    dims.age_band.set(j, ageBand(age));
+    dims.experience_band.set(j, experienceBand(expGet(i)));
+    j++;
+  }
+  const facts: FactTable = {
+    name: "teachers",
+    length: n,
+    dims: Object.fromEntries(Object.entries(dims).map(([k, b]) => [k, b.build()])),
+    measures,
+  };
+  const account: InputAccount = { read: t.length, kept: n, duplicates, orphans };
+  return { facts, account };
+}

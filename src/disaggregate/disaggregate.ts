@@ -1,0 +1,297 @@
+import type { Dataset } from "../dataset/create-dataset";
+import type { FactTable } from "../dataset/fact-table";
+import { EmisDefinitionError } from "../models/errors";
+import type { Flag } from "../models/flags";
+import type { DistributionIndicator, FactMeasure, IndicatorDefinition, IndicatorDefinitionInput } from "../models/indicator";
+import type { ResultRow, ResultTable } from "../models/result";
+import { catalogue as builtIn } from "../indicators/catalogue";
+import { resolveIndicators, type Catalogue } from "../indicators/resolve-indicators";
+import { wilsonInterval } from "../stats/wilson-interval";
+import { normalQuantile } from "../stats/quantile";
+import { groupingSets, levelName, type GroupingOptions } from "./grouping-sets";
+import { CellRegistry, CodeSpace } from "./internal/cells";
+import { filterMask } from "./internal/filter-mask";
+import { accumulateJoint, accumulateSide, measureOf, newSums, type CellSums } from "./internal/accumulate";
+import { summarise } from "./internal/summaries";
+import { suppress, type SuppressionOptions, type RowMeta } from "./internal/suppress";
+import { groupComparator } from "./internal/order";
+
+/** Options of {@link disaggregate}. */
+export interface DisaggregateOptions extends GroupingOptions {
+  /** Indicator definitions to resolve ids in; default the built-in `catalogue`. */
+  catalogue?: Catalogue;
+  /** Confidence level of intervals; default 0.95. */
+  confidence?: number;
+  /** Disclosure control; default on with the profile's `minCell`. `false` turns it off (internal use only). */
+  suppression?: false | SuppressionOptions;
+}
+
+/**
+ * Disaggregation engine: computes indicators for every group of every grouping set in
+ * one pass per fact table, and returns a tidy {@link ResultTable}.
+ *
+ * Rules: every level is a ratio of sums of the level below (groups are summed from
+ * the finest cells, never averaged); an unknown dimension code is a group of its own;
+ * a record whose outcome is unknown leaves both parts and is counted in `nExcluded`;
+ * a zero denominator gives `value: null` with flag `zero-denominator`. Intervals:
+ * Wilson for proportions, normal for means, none for ratios and counts. Disclosure
+ * control (primary on the count and its complement, then complementary across levels
+ * and indicators sharing a count) is applied before rows leave the engine.
+ *
+ * @param dataset from `createDataset`
+ * @param indicators ids in the catalogue, or inline definitions
+ * @param options grouping (`by`, `rollup`, `cube`, `groupingSets`), `catalogue`, `confidence`, `suppression`
+ * @returns one row per indicator, level and group
+ * @throws EmisDefinitionError `unknown-indicator`, `invalid-definition`, `missing-fact`,
+ *   `nonconformed-dimension` (a `by` dimension absent from a fact the indicator reads),
+ *   `not-disaggregable` (outside the indicator's `disaggregableBy`)
+ * @example
+ * disaggregate(ds, ["pupil-teacher-ratio"], { by: ["location"], rollup: true })
+ * // [{ indicator: "pupil-teacher-ratio", level: "total", location: null, value: 10, ... },
+ * //  { indicator: "pupil-teacher-ratio", level: "location", location: "rural", value: 8, ... }, ...]
+ */
+export function disaggregate(
+  dataset: Dataset,
+  indicators: ReadonlyArray<string | IndicatorDefinitionInput>,
+  options: DisaggregateOptions = {},
+): ResultTable {
+  const defs = resolveIndicators(indicators, options.catalogue ?? builtIn);
+  const sets = groupingSets(options);
+  const allDims: string[] = [];
+  for (const s of sets) for (const d of s) if (!allDims.includes(d)) allDims.push(d);
+  const z = normalQuantile(1 - (1 - (options.confidence ?? 0.95)) / 2);
+  const space = new CodeSpace();
+  const registries = new Map<string, CellRegistry>();
+  const cellCache = new Map<string, Int32Array>();
+  const maskCache = new Map<string, Uint8Array>();
+  const rows: ResultRow[] = [];
+  const metas: RowMeta[] = [];
+
+  const factOf = (def: IndicatorDefinition, spec: FactMeasure): FactTable => {
+    const f = dataset.facts[spec.fact];
+    if (!f) {
+      throw new EmisDefinitionError(
+        "missing-fact",
+        `indicator ${def.id} reads fact ${spec.fact}, which this dataset does not have (facts: ${Object.keys(dataset.facts).join(", ") || "none"})`,
+        { indicator: def.id, fact: spec.fact },
+      );
+    }
+    return f;
+  };
+  const maskOf = (def: IndicatorDefinition, fact: FactTable, spec: FactMeasure) => {
+    const key = `${fact.name}\u0000${JSON.stringify(spec.filter ?? null)}`;
+    let m = maskCache.get(key);
+    if (!m) maskCache.set(key, (m = filterMask(fact, spec.filter, def.id)));
+    return m;
+  };
+
+  for (const def of defs) {
+    const specs = def.denominator ? [def.numerator, def.denominator] : [def.numerator];
+    const facts = specs.map((s) => factOf(def, s));
+    checkDimensions(def, allDims, facts, dataset);
+    const U = def.kind === "distribution" && !allDims.includes(def.unitOf) ? [...allDims, def.unitOf] : allDims;
+    if (def.kind === "distribution") checkDimensions(def, [def.unitOf], facts, dataset, true);
+    const ukey = U.join("\u0000");
+    let reg = registries.get(ukey);
+    if (!reg) registries.set(ukey, (reg = new CellRegistry(U)));
+    const cellsOf = (f: FactTable) => {
+      const key = `${f.name}\u0000${ukey}`;
+      let c = cellCache.get(key);
+      if (!c) cellCache.set(key, (c = reg!.cellsOf(f, space)));
+      return c;
+    };
+    const cells = facts.map(cellsOf);
+    const threshold = def.kind === "distribution" ? (def.threshold ?? normValue(dataset, def.norm)) : undefined;
+    const sums = newSums(reg.keys.length);
+    const numM = measureOf(facts[0], def.numerator, def.id);
+    const numMask = maskOf(def, facts[0], def.numerator);
+    if (!def.denominator) accumulateSide(cells[0], numMask, numM, sums.num, sums, true);
+    else if (facts[0] === facts[1]) {
+      accumulateJoint(cells[0], numMask, maskOf(def, facts[1], def.denominator), numM, measureOf(facts[1], def.denominator, def.id), sums);
+    } else {
+      accumulateSide(cells[0], numMask, numM, sums.num, sums, false);
+      accumulateSide(cells[1], maskOf(def, facts[1], def.denominator), measureOf(facts[1], def.denominator, def.id), sums.den, sums, true);
+    }
+
+    for (let si = 0; si < sets.length; si++) {
+      const set = sets[si];
+      const groups = def.kind === "distribution" ? distributionGroups(def, reg, sums, U, set) : ratioGroups(reg, sums, U, set);
+      for (const g of groups) {
+        const row = def.kind === "distribution" ? distributionRow(def, g, threshold) : ratioRow(def, g, z);
+        const out: ResultRow = { indicator: def.id, level: levelName(set), ...dimColumns(allDims, set, U, g.codes, space), ...row };
+        rows.push(out);
+        metas.push({ def, set: si, groupKey: `${si}:${set.map((d) => g.codes[U.indexOf(d)]).join(",")}`, codes: g.codes, U, x: g.num, n: g.den, records: g.n });
+      }
+    }
+  }
+  if (options.suppression !== false) {
+    suppress(rows, metas, sets, options.suppression ?? {}, dataset.profile.minCell);
+  }
+  const order = rows.map((_, i) => i);
+  const cmp = groupComparator(dataset.profile, allDims);
+  const defIndex = new Map(defs.map((d, i) => [d.id, i]));
+  order.sort((a, b) => {
+    const ra = rows[a];
+    const rb = rows[b];
+    return (defIndex.get(ra.indicator)! - defIndex.get(rb.indicator)!) || metas[a].set - metas[b].set || cmp(ra, rb);
+  });
+  return order.map((i) => rows[i]);
+}
+
+interface Group {
+  codes: number[];
+  num: number;
+  den: number;
+  n: number;
+  nExcluded: number;
+  sumSq: number;
+  units?: { num: number; den: number }[];
+}
+
+function projectionKey(codes: number[], positions: number[], radices: number[]): number {
+  let k = 0;
+  let stride = 1;
+  for (let p = 0; p < positions.length; p++) {
+    k += codes[positions[p]] * stride;
+    stride *= Math.max(1, radices[positions[p]]);
+  }
+  return k;
+}
+
+function ratioGroups(reg: CellRegistry, s: CellSums, U: string[], set: string[]): Group[] {
+  const positions = set.map((d) => U.indexOf(d));
+  const groups = new Map<number, Group>();
+  for (let c = 0; c < reg.keys.length; c++) {
+    if (s.n[c] === 0 && s.nExcluded[c] === 0 && s.num[c] === 0 && s.den[c] === 0) continue;
+    const codes = reg.decode(reg.keys[c]);
+    const k = projectionKey(codes, positions, reg.radices);
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { codes, num: 0, den: 0, n: 0, nExcluded: 0, sumSq: 0 }));
+    g.num += s.num[c];
+    g.den += s.den[c];
+    g.n += s.n[c];
+    g.nExcluded += s.nExcluded[c];
+    g.sumSq += s.sumSq[c];
+  }
+  return [...groups.values()];
+}
+
+function distributionGroups(def: DistributionIndicator, reg: CellRegistry, s: CellSums, U: string[], set: string[]): Group[] {
+  const withUnit = set.includes(def.unitOf) ? set : [...set, def.unitOf];
+  const unitGroups = ratioGroups(reg, s, U, withUnit);
+  const positions = set.map((d) => U.indexOf(d));
+  const groups = new Map<number, Group>();
+  for (const u of unitGroups) {
+    const k = projectionKey(u.codes, positions, reg.radices);
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { codes: u.codes, num: 0, den: 0, n: 0, nExcluded: 0, sumSq: 0, units: [] }));
+    g.num += u.num;
+    g.den += u.den;
+    g.units!.push({ num: u.num, den: u.den });
+  }
+  return [...groups.values()];
+}
+
+function dimColumns(allDims: string[], set: string[], U: string[], codes: number[], space: CodeSpace): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const d of allDims) out[d] = set.includes(d) ? space.dictionaries.get(d)![codes[U.indexOf(d)]] : null;
+  return out;
+}
+
+type Computed = Pick<ResultRow, "numerator" | "denominator" | "value" | "n" | "nExcluded" | "ciLow" | "ciHigh" | "suppressed" | "flags">;
+
+function ratioRow(def: IndicatorDefinition, g: Group, z: number): Computed {
+  const flags: Flag[] = [];
+  const scale = def.scale;
+  let value: number | null;
+  let ciLow: number | null = null;
+  let ciHigh: number | null = null;
+  if (!def.denominator) value = scale * g.num;
+  else if (g.den === 0) {
+    value = null;
+    flags.push("zero-denominator");
+  } else {
+    value = (scale * g.num) / g.den;
+    if (def.statistic === "proportion" && g.num <= g.den && g.num >= 0) {
+      const w = wilsonInterval(g.num, g.den, { z });
+      ciLow = w.low === null ? null : scale * w.low;
+      ciHigh = w.high === null ? null : scale * w.high;
+    } else if (def.statistic === "mean" && g.n >= 2) {
+      const mean = g.num / g.den;
+      const variance = Math.max(0, (g.sumSq - g.den * mean * mean) / (g.den - 1));
+      const half = (z * Math.sqrt(variance)) / Math.sqrt(g.den);
+      ciLow = scale * (mean - half);
+      ciHigh = scale * (mean + half);
+    }
+  }
+  if (g.nExcluded > 0) flags.push("unknown-excluded");
+  if (def.minN > 0 && g.n < def.minN) flags.push("below-min-n");
+  return {
+    numerator: g.num,
+    denominator: def.denominator ? g.den : null,
+    value,
+    n: g.n,
+    nExcluded: g.nExcluded,
+    ciLow,
+    ciHigh,
+    suppressed: false,
+    flags,
+  };
+}
+
+/** The profile norm named by an indicator (by norm id, or by the indicator it applies to). */
+function normValue(dataset: Dataset, norm: string | undefined): number | undefined {
+  if (!norm) return undefined;
+  const n = dataset.profile.norms.find((x) => x.id === norm) ?? dataset.profile.norms.find((x) => x.indicator === norm);
+  return n?.value;
+}
+
+function distributionRow(def: DistributionIndicator, g: Group, threshold: number | undefined): Computed {
+  const units = g.units ?? [];
+  const kept = units.filter((u) => u.den > 0);
+  const values = kept.map((u) => u.num / u.den);
+  const weights = def.weight === "none" ? undefined : kept.map((u) => (def.weight === "numerator" ? u.num : u.den));
+  const { value, flags } = summarise(def, values, weights, threshold);
+  const excluded = units.length - kept.length;
+  if (excluded > 0) flags.push("unknown-excluded");
+  if (def.minN > 0 && kept.length < def.minN) flags.push("below-min-n");
+  return {
+    numerator: g.num,
+    denominator: g.den,
+    value: value === null ? null : def.scale * value,
+    n: kept.length,
+    nExcluded: excluded,
+    ciLow: null,
+    ciHigh: null,
+    suppressed: false,
+    flags,
+  };
+}
+
+/**
+ * A `by` dimension must exist in every fact the indicator reads (conformed), and be
+ * allowed by its `disaggregableBy` (`@school` stands for the school dimensions).
+ */
+function checkDimensions(def: IndicatorDefinition, dims: string[], facts: FactTable[], dataset: Dataset, isUnit = false): void {
+  for (const d of dims) {
+    for (const f of facts) {
+      if (!f.dims[d]) {
+        throw new EmisDefinitionError(
+          "nonconformed-dimension",
+          `indicator ${def.id} cannot be disaggregated by ${d}: fact ${f.name} has no dimension ${d} (it has ${Object.keys(f.dims).join(", ")})`,
+          { indicator: def.id, dimension: d, fact: f.name },
+        );
+      }
+    }
+    if (def.disaggregableBy && !isUnit) {
+      const allowed = new Set(def.disaggregableBy.flatMap((x) => (x === "@school" ? ["school", ...dataset.schoolDims] : [x])));
+      if (!allowed.has(d)) {
+        throw new EmisDefinitionError(
+          "not-disaggregable",
+          `indicator ${def.id} is not disaggregable by ${d}; allowed: ${[...allowed].join(", ")}`,
+          { indicator: def.id, dimension: d },
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,144 @@
+import { EmisInputError } from "../../models/errors";
+import type { FactTable } from "../../dataset/fact-table";
+
+/**
+ * Conformed dimensions across the facts of one call: each dimension gets one global
+ * dictionary (the union of the facts' dictionaries) so that cells of a numerator fact
+ * (pupils) and a denominator fact (teachers) line up.
+ */
+export class CodeSpace {
+  readonly dictionaries = new Map<string, string[]>();
+  private readonly index = new Map<string, Map<string, number>>();
+  /** remap[fact][dim][localCode] = global code */
+  private readonly remaps = new Map<string, Uint32Array>();
+
+  remap(fact: FactTable, dim: string): Uint32Array {
+    const key = `${fact.name}\u0000${dim}`;
+    let r = this.remaps.get(key);
+    if (r) return r;
+    let dict = this.dictionaries.get(dim);
+    let idx = this.index.get(dim);
+    if (!dict || !idx) {
+      dict = [];
+      idx = new Map();
+      this.dictionaries.set(dim, dict);
+      this.index.set(dim, idx);
+    }
+    const local = fact.dims[dim].dictionary;
+    r = new Uint32Array(local.length);
+    for (let k = 0; k < local.length; k++) {
+      let g = idx.get(local[k]);
+      if (g === undefined) {
+        g = dict.length;
+        dict.push(local[k]);
+        idx.set(local[k], g);
+      }
+      r[k] = g;
+    }
+    this.remaps.set(key, r);
+    return r;
+  }
+}
+
+/** Largest radix product kept in a direct lookup array; beyond it a Map is used. */
+const DIRECT_LIMIT = 1 << 22;
+
+/**
+ * Cells of the finest grouping (the union of the call's `by` dimensions): assigns a
+ * dense cell index to each distinct combination of global codes. Shared by all the
+ * facts and indicators grouped on the same dimensions.
+ */
+export class CellRegistry {
+  readonly keys: number[] = [];
+  private direct: Int32Array | null = null;
+  private map: Map<number, number> | null = null;
+  strides: number[] = [];
+  radices: number[] = [];
+
+  constructor(readonly dims: string[]) {}
+
+  /** Fixes the radices (global dictionary sizes). Call before `cellsOf`. */
+  setRadices(radices: number[]): void {
+    let product = 1;
+    const strides: number[] = [];
+    for (const r of radices) {
+      strides.push(product);
+      product *= Math.max(1, r);
+    }
+    if (product > Number.MAX_SAFE_INTEGER) {
+      throw new EmisInputError("too-many-cells", `disaggregate: the combination of ${this.dims.join(" × ")} has too many cells; group by fewer dimensions`);
+    }
+    const grew = this.radices.length === 0 || radices.some((r, k) => r !== this.radices[k]);
+    if (!grew) return;
+    if (this.keys.length > 0) this.rekey(radices, strides);
+    this.radices = radices;
+    this.strides = strides;
+    if (product <= DIRECT_LIMIT) {
+      this.direct = new Int32Array(product).fill(-1);
+      this.map = null;
+      this.keys.forEach((k, c) => (this.direct![k] = c));
+    } else {
+      this.direct = null;
+      this.map = new Map(this.keys.map((k, c) => [k, c]));
+    }
+  }
+
+  /** Re-expresses existing keys when a dictionary grew (a later fact added codes). */
+  private rekey(radices: number[], strides: number[]): void {
+    for (let c = 0; c < this.keys.length; c++) {
+      const codes = this.decode(this.keys[c]);
+      let k = 0;
+      codes.forEach((code, d) => (k += code * strides[d]));
+      this.keys[c] = k;
+    }
+    void radices;
+  }
+
+  decode(key: number): number[] {
+    const out: number[] = [];
+    for (let d = 0; d < this.radices.length; d++) out.push(Math.floor(key / this.strides[d]) % Math.max(1, this.radices[d]));
+    return out;
+  }
+
+  /** Cell index of every row of `fact`. */
+  cellsOf(fact: FactTable, space: CodeSpace): Int32Array {
+    const n = fact.length;
+    const remaps = this.dims.map((d) => space.remap(fact, d));
+    this.setRadices(this.dims.map((d) => space.dictionaries.get(d)!.length));
+    const key = new Float64Array(n);
+    this.dims.forEach((d, k) => {
+      const codes = fact.dims[d].codes;
+      const remap = remaps[k];
+      const stride = this.strides[k];
+      for (let i = 0; i < n; i++) key[i] += remap[codes[i]] * stride;
+    });
+    const out = new Int32Array(n);
+    const keys = this.keys;
+    if (this.direct) {
+      const direct = this.direct;
+      for (let i = 0; i < n; i++) {
+        const k = key[i];
+        let c = direct[k];
+        if (c < 0) {
+          c = keys.length;
+          keys.push(k);
+          direct[k] = c;
+        }
+        out[i] = c;
+      }
+    } else {
+      const map = this.map!;
+      for (let i = 0; i < n; i++) {
+        const k = key[i];
+        let c = map.get(k);
+        if (c === undefined) {
+          c = keys.length;
+          keys.push(k);
+          map.set(k, c);
+        }
+        out[i] = c;
+      }
+    }
+    return out;
+  }
+}
