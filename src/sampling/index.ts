@@ -1,0 +1,11 @@
+export { allocateSample } from "./allocate-sample";
+export type { AllocateSampleOptions, StratumAllocation, StratumFrame } from "./allocate-sample";
+export { drawStratifiedSample } from "./draw-stratified-sample";
+export type { DrawStratifiedSampleOptions, StratifiedSampleRow } from "./draw-stratified-sample";
+export { designWeights } from "./design-weights";
+export type { DesignWeightsOptions } from "./design-weights";
+export { surveyEstimate } from "./survey-estimate";
+export type { SurveyEstimateOptions, SurveyEstimateResult, SurveyStatistic } from "./survey-estimate";
+export { surveyBootstrap } from "./survey-bootstrap";
+export type { SurveyBootstrapOptions, SurveyBootstrapResult } from "./survey-bootstrap";
+export type { Accessor, LonelyPsuRule, SurveyDesign } from "./survey-design";
