@@ -1,0 +1,42 @@
+import { weightedQuantile } from "../../stats/quantile";
+import { ascendingOrder, totalWeight, wAt } from "./core";
+
+/** How units are assigned to the half below (or above) the median. */
+export type MedianRule = "below" | "at-or-below" | "lower-half";
+
+/**
+ * Shared kernel of the McLoone and Verstegen indices: the mean of the chosen half
+ * divided by the (pupil-weighted) median. `side` "lower" for McLoone, "upper" for
+ * Verstegen; "at-or-below" means at-or-above for the upper side, "lower-half" the
+ * upper half. Returns null when the median is 0; 1 when the half is empty (no unit is
+ * strictly beyond the median, so none differs from it).
+ */
+export function halfIndex(x: Float64Array, w: Float64Array | null, side: "lower" | "upper", rule: MedianRule): number | null {
+  const median = weightedQuantile(x, 0.5, { weights: w ?? undefined, method: "averaged-inverted-cdf" });
+  if (median === 0) return null;
+  let amount = 0;
+  let count = 0;
+  if (rule === "lower-half") {
+    const order = ascendingOrder(x);
+    if (side === "upper") order.reverse();
+    const half = totalWeight(x.length, w) / 2;
+    let cum = 0;
+    for (const i of order) {
+      const take = Math.min(wAt(w, i), half - cum);
+      if (take <= 0) break;
+      amount += take * x[i];
+      count += take;
+      cum += take;
+    }
+  } else {
+    for (let i = 0; i < x.length; i++) {
+      const inHalf =
+        side === "lower" ? (rule === "below" ? x[i] < median : x[i] <= median) : rule === "below" ? x[i] > median : x[i] >= median;
+      if (!inHalf) continue;
+      amount += wAt(w, i) * x[i];
+      count += wAt(w, i);
+    }
+  }
+  if (count === 0) return 1;
+  return amount / (median * count);
+}

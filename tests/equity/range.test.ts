@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { range } from "../../src/equity/range";
+
+describe("range", () => {
+  it("range(values) is max - min", () => {
+    expect(range([820, 1000, 640, 1210])).toBe(570);
+    expect(range([{ v: -2 }, { v: 3 }], "v")).toBe(5);
+  });
+  it("leaves out zero-weight units and gives 0 for one value", () => {
+    expect(range([1, 50, 9], { weights: [1, 0, 1] })).toBe(8);
+    expect(range([4])).toBe(0);
+  });
+  it("throws on empty and missing input", () => {
+    expect(() => range([])).toThrowError(/range requires at least one value/);
+    expect(() => range([1, Number.NaN])).toThrowError(/missing/);
+  });
+});
