@@ -41,5 +41,5 @@ export interface SurveyDesign<T> {
 /** A column name of `T`, or a function `(d, i, data)` returning the value for row `d`. */
 export type Accessor<T> = (string & keyof T) | ((d: T, i: number, data: readonly T[]) => unknown);
 
-/** Rule for strata in which only one PSU was sampled; see {@link surveyEstimate}. */
+/** Rule for strata in which only one PSU was sampled; see `surveyEstimate`. */
 export type LonelyPsuRule = "error" | "remove" | "certainty" | "adjust";

@@ -120,9 +120,9 @@ export interface SurveyEstimateResult {
  *   `missing-design-value`, `invalid-option`, `empty-input`
  * @example
  * // Scheaffer, Mendenhall & Ott, Elementary Survey Sampling, Example 5.1 (TV hours):
- * // rows { town, hours } with 20 / 8 / 12 households from towns of 155 / 62 / 93.
+ * // rows { town, hours, N }: 20 / 8 / 12 households from towns of N = 155 / 62 / 93.
  * surveyEstimate(rows, { y: "hours", statistic: "mean", design: { strata: "town", fpc: "N" } });
- * // { estimate: 27.675, se: 1.40339..., ciLow: 24.924..., ciHigh: 30.425..., df: 37, ... }
+ * // { estimate: 27.675, se: 1.403396, ciLow: 24.924395, ciHigh: 30.425605, df: 37, deff: 0.7065, ... }
  */
 export function surveyEstimate<T>(rows: readonly T[], options: SurveyEstimateOptions<T>): SurveyEstimateResult {
   const fn = "surveyEstimate";

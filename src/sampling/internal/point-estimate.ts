@@ -1,4 +1,4 @@
-/** The statistics {@link surveyEstimate} computes. */
+/** The statistics `surveyEstimate` computes. */
 export type SurveyStatistic = "total" | "mean" | "proportion" | "ratio";
 
 /** Prepared analysis variables: `y`, `x` and domain indicator `d` (0/1), zero where d = 0. */
