@@ -1,0 +1,129 @@
+import { disaggregate } from "../disaggregate/disaggregate";
+import { resolveIndicators } from "../indicators/resolve-indicators";
+import { catalogue as builtIn } from "../indicators/catalogue";
+import { parityIndex } from "../equity/parity-index";
+import { parityBand } from "../equity/parity-band";
+import { gap as gapOf } from "../equity/gap";
+import { gini } from "../equity/gini";
+import { coefficientOfVariation } from "../equity/coefficient-of-variation";
+import type { Flag } from "../models/flags";
+import type { ResultTable } from "../models/result";
+import type { GapRow, GapSpec, ReportSection, SectionSpec, SpreadRow, SpreadSpec } from "./types";
+
+/**
+ * Computes one report section: headline indicators, breakdowns, gaps between groups
+ * (overall and within units) and the spread across units. Everything is read from
+ * the suppressed result tables, so a hidden cell never reaches a gap or a summary.
+ * @example buildSection({ id: "bt", title: "Bhutan", source: "...", dataset, headline: ["pupil-teacher-ratio"] })
+ */
+export function buildSection(spec: SectionSpec): ReportSection {
+  const cat = spec.catalogue ?? builtIn;
+  const suppression = spec.minCell === undefined ? {} : { minCell: spec.minCell };
+  const ds = spec.dataset;
+  const headline = disaggregate(ds, spec.headline, { catalogue: cat, suppression });
+  const breakdowns: ResultTable = [];
+  for (const b of spec.breakdowns ?? []) {
+    breakdowns.push(...disaggregate(ds, b.indicators, { by: b.by, rollup: b.rollup, cube: b.cube, catalogue: cat, suppression }));
+  }
+  const gaps = (spec.gaps ?? []).flatMap((g) => computeGaps(spec, g, suppression));
+  gaps.sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap));
+  const spread = (spec.spread ?? []).map((s) => computeSpread(spec, s, suppression));
+  const issuesByCode: Record<string, number> = {};
+  for (const i of ds.integrity.issues) issuesByCode[i.code] = (issuesByCode[i.code] ?? 0) + 1;
+  const margins = ds.integrity.margins;
+  return {
+    id: spec.id,
+    title: spec.synthetic ? `${spec.title} (SYNTHETIC DATA)` : spec.title,
+    source: spec.source,
+    synthetic: spec.synthetic ?? false,
+    notes: spec.notes ?? [],
+    headline,
+    breakdowns,
+    gaps,
+    spread,
+    integrity: {
+      accounts: ds.integrity.accounts,
+      issuesByCode,
+      margins: {
+        checked: margins.length,
+        reconciled: margins.filter((m) => m.reconciles).length,
+        mismatches: margins.filter((m) => !m.reconciles).slice(0, 20),
+      },
+    },
+  };
+}
+
+function computeGaps(spec: SectionSpec, g: GapSpec, suppression: object): GapRow[] {
+  const [def] = resolveIndicators([g.indicator], spec.catalogue ?? builtIn);
+  const sets = g.within ? [[g.by], [g.within, g.by]] : [[g.by]];
+  const rows = disaggregate(spec.dataset, [g.indicator], { groupingSets: sets, catalogue: spec.catalogue ?? builtIn, suppression });
+  const out: GapRow[] = [];
+  const units = new Set<string | null>([null]);
+  if (g.within) for (const r of rows) if (r[g.within] !== null) units.add(r[g.within] as string);
+  for (const u of units) {
+    const inUnit = rows.filter((r) => (g.within ? r[g.within] === u : true));
+    const a = inUnit.find((r) => r[g.by] === g.group);
+    const b = inUnit.find((r) => r[g.by] === g.reference);
+    if (!a || !b || a.value === null || b.value === null) continue;
+    const direction = def.direction;
+    const dir = direction === "neutral" ? "higher-is-better" : direction;
+    const flags: Flag[] = [...new Set([...a.flags, ...b.flags])];
+    const gp = gapOf(a.value, b.value, { direction: dir });
+    const pi = b.value > 0 ? parityIndex(a.value, b.value) : null;
+    const api = b.value > 0 || a.value > 0 ? parityIndex(a.value, b.value, { adjusted: true }) : null;
+    const band = parityBand(api, { direction: dir });
+    out.push({
+      indicator: def.id,
+      name: def.name,
+      unit: def.unit,
+      direction,
+      by: g.by,
+      group: g.group,
+      reference: g.reference,
+      within: g.within ?? null,
+      unitCode: u,
+      groupValue: a.value,
+      referenceValue: b.value,
+      gap: gp.absolute,
+      relativeGap: gp.relative,
+      parityIndex: pi,
+      adjustedParityIndex: api,
+      band: band.band,
+      disadvantaged: direction === "neutral" ? null : gp.disadvantaged,
+      groupN: a.n,
+      referenceN: b.n,
+      flags,
+    });
+  }
+  return out;
+}
+
+function computeSpread(spec: SectionSpec, s: SpreadSpec, suppression: object): SpreadRow {
+  const [def] = resolveIndicators([s.indicator], spec.catalogue ?? builtIn);
+  const rows = disaggregate(spec.dataset, [s.indicator], { by: [s.across], catalogue: spec.catalogue ?? builtIn, suppression });
+  const usable = rows.filter((r) => r.value !== null && r[s.across] !== "unknown");
+  const skipped = rows.length - usable.length;
+  const flags: Flag[] = skipped > 0 ? ["suppressed"] : [];
+  if (usable.length === 0) {
+    return { indicator: def.id, name: def.name, across: s.across, units: 0, skippedUnits: skipped, min: null, minUnit: null, max: null, maxUnit: null, ratioMaxMin: null, gini: null, cv: null, flags: [...flags, "empty-group"] };
+  }
+  const values = usable.map((r) => r.value as number);
+  const lo = usable.reduce((a, r) => ((r.value as number) < (a.value as number) ? r : a));
+  const hi = usable.reduce((a, r) => ((r.value as number) > (a.value as number) ? r : a));
+  const nonNegative = values.every((v) => v >= 0);
+  return {
+    indicator: def.id,
+    name: def.name,
+    across: s.across,
+    units: usable.length,
+    skippedUnits: skipped,
+    min: lo.value as number,
+    minUnit: lo[s.across] as string,
+    max: hi.value as number,
+    maxUnit: hi[s.across] as string,
+    ratioMaxMin: (lo.value as number) > 0 ? (hi.value as number) / (lo.value as number) : null,
+    gini: nonNegative ? gini(values) : null,
+    cv: nonNegative ? coefficientOfVariation(values) : null,
+    flags: usable.length === 1 ? [...flags, "single-unit"] : flags,
+  };
+}

@@ -1,0 +1,5 @@
+export { buildReport } from "./build-report";
+export { buildSection } from "./build-section";
+export { renderMarkdown, renderSectionMarkdown } from "./render-markdown";
+export { renderCsv } from "./render-csv";
+export type { EquityReport, ReportSection, SectionSpec, GapSpec, GapRow, SpreadSpec, SpreadRow } from "./types";

@@ -1,0 +1,25 @@
+/** Formats a figure for reading: thousands separators for counts, 1–3 decimals otherwise. */
+export function fmt(v: number | null | undefined, unit?: string): string {
+  if (v === null || v === undefined) return "–";
+  if (unit === "count") return Math.round(v).toLocaleString("en-US");
+  const abs = Math.abs(v);
+  const digits = unit === "index" || abs < 1 ? 3 : abs < 100 ? 1 : 0;
+  return v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** Markdown table from a header and rows of cells (pipes escaped). */
+export function table(header: string[], rows: string[][]): string {
+  const esc = (s: string) => s.replace(/\|/g, "\\|");
+  return [
+    `| ${header.map(esc).join(" | ")} |`,
+    `| ${header.map(() => "---").join(" | ")} |`,
+    ...rows.map((r) => `| ${r.map(esc).join(" | ")} |`),
+  ].join("\n");
+}
+
+/** One CSV field (RFC 4180 quoting). */
+export function csvField(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  const s = Array.isArray(v) ? v.join(";") : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

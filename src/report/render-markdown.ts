@@ -1,0 +1,124 @@
+import type { EquityReport, GapRow, ReportSection } from "./types";
+import { fmt, table } from "./internal/format";
+
+const unitLabel = (u: string) => (u === "percent" ? "%" : "");
+
+function gapLine(g: GapRow): string[] {
+  const where = g.unitCode ?? "all";
+  const gapUnit = g.unit === "percent" ? " pp" : "";
+  return [
+    g.name,
+    `${g.group} vs ${g.reference}`,
+    g.within ? `${g.within}: ${where}` : "overall",
+    `${fmt(g.groupValue, g.unit)}${unitLabel(g.unit)}`,
+    `${fmt(g.referenceValue, g.unit)}${unitLabel(g.unit)}`,
+    `${g.gap >= 0 ? "+" : ""}${fmt(g.gap, g.unit === "count" ? "ratio" : g.unit)}${gapUnit}`,
+    fmt(g.adjustedParityIndex, "index"),
+    g.band ?? "–",
+    g.disadvantaged === "group" ? g.group : g.disadvantaged === "reference" ? g.reference : "–",
+    g.flags.join(", "),
+  ];
+}
+
+/** Markdown for one section. */
+export function renderSectionMarkdown(s: ReportSection, options: { maxGaps?: number; maxBreakdownRows?: number } = {}): string {
+  const out: string[] = [`## ${s.title}`, "", `Source: ${s.source}`, ""];
+  if (s.synthetic) out.push("> **SYNTHETIC DATA** generated for demonstration; figures describe no real school or pupil.", "");
+  for (const n of s.notes) out.push(`- ${n}`);
+  if (s.notes.length) out.push("");
+  out.push("### Headline indicators", "");
+  out.push(
+    table(
+      ["indicator", "value", "numerator", "denominator", "n", "excluded (unknown)", "95% interval", "flags"],
+      s.headline.map((r) => [
+        r.indicator,
+        fmt(r.value),
+        fmt(r.numerator, "count"),
+        fmt(r.denominator, "count"),
+        fmt(r.n, "count"),
+        fmt(r.nExcluded, "count"),
+        r.ciLow === null ? "–" : `${fmt(r.ciLow)}–${fmt(r.ciHigh)}`,
+        r.flags.join(", "),
+      ]),
+    ),
+    "",
+  );
+  if (s.gaps.length) {
+    const max = options.maxGaps ?? 15;
+    out.push(`### Largest gaps (${Math.min(max, s.gaps.length)} of ${s.gaps.length}, by size)`, "");
+    out.push("Gaps are group minus reference, in the indicator's unit (percentage points for percentages). The parity index is UIS-adjusted (symmetric around 1, bounded 0–2); parity band 0.97–1.03.", "");
+    out.push(
+      table(
+        ["indicator", "groups", "where", "group", "reference", "gap", "adj. parity", "band", "disadvantaged", "flags"],
+        s.gaps.slice(0, max).map(gapLine),
+      ),
+      "",
+    );
+  }
+  if (s.spread.length) {
+    out.push("### Spread across units", "");
+    out.push(
+      table(
+        ["indicator", "across", "units", "min", "max", "max/min", "Gini", "CV", "skipped (suppressed/unknown)"],
+        s.spread.map((r) => [
+          r.name,
+          r.across,
+          String(r.units),
+          r.min === null ? "–" : `${fmt(r.min)} (${r.minUnit})`,
+          r.max === null ? "–" : `${fmt(r.max)} (${r.maxUnit})`,
+          fmt(r.ratioMaxMin),
+          fmt(r.gini, "index"),
+          fmt(r.cv, "index"),
+          String(r.skippedUnits),
+        ]),
+      ),
+      "",
+    );
+  }
+  if (s.breakdowns.length) {
+    const max = options.maxBreakdownRows ?? 60;
+    const dims = [...new Set(s.breakdowns.flatMap((r) => Object.keys(r)))].filter(
+      (k) => !["indicator", "level", "numerator", "denominator", "value", "n", "nExcluded", "ciLow", "ciHigh", "suppressed", "flags"].includes(k),
+    );
+    out.push(`### Breakdowns (first ${Math.min(max, s.breakdowns.length)} of ${s.breakdowns.length} rows; all rows in results.csv)`, "");
+    out.push(
+      table(
+        ["indicator", "level", ...dims, "value", "n", "flags"],
+        s.breakdowns.slice(0, max).map((r) => [r.indicator, r.level, ...dims.map((d) => (r[d] === null ? "" : String(r[d] ?? ""))), fmt(r.value), fmt(r.n, "count"), r.flags.join(", ")]),
+      ),
+      "",
+    );
+  }
+  out.push("### Data accounting", "");
+  out.push(
+    table(
+      ["table", "rows read", "kept", "duplicates left out", "orphans (kept, school unknown)"],
+      Object.entries(s.integrity.accounts).map(([k, a]) => [k, fmt(a.read, "count"), fmt(a.kept, "count"), fmt(a.duplicates, "count"), fmt(a.orphans, "count")]),
+    ),
+    "",
+  );
+  const m = s.integrity.margins;
+  if (m.checked) {
+    out.push(`Published margins checked against the sum of their parts: ${m.checked}; reconciled: ${m.reconciled}; differing: ${m.checked - m.reconciled}.`, "");
+    if (m.mismatches.length) {
+      out.push(
+        table(
+          ["table", "margin", "measure", "published", "sum of parts", "difference"],
+          m.mismatches.map((x) => [x.table, Object.entries(x.group).map(([k, v]) => `${k}=${v}`).join(", "), x.measure, fmt(x.published, "count"), fmt(x.sumOfParts, "count"), fmt(x.difference, "count")]),
+        ),
+        "",
+      );
+    }
+  }
+  const codes = Object.entries(s.integrity.issuesByCode);
+  if (codes.length) out.push(`Integrity findings: ${codes.map(([k, v]) => `${k} ${v}`).join("; ")}.`, "");
+  return out.join("\n");
+}
+
+/**
+ * Markdown rendering of a report: per section, headline indicators, the largest gaps
+ * with parity indices, the spread across units, breakdowns and the data accounting.
+ */
+export function renderMarkdown(report: EquityReport): string {
+  return [`# ${report.title}`, "", ...report.sections.map((s) => renderSectionMarkdown(s))].join("\n");
+}

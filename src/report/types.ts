@@ -1,0 +1,111 @@
+import type { Catalogue } from "../indicators/resolve-indicators";
+import type { Dataset } from "../dataset/create-dataset";
+import type { MarginCheck } from "../dataset/internal/count-facts";
+import type { InputAccount } from "../dataset/create-dataset";
+import type { Flag } from "../models/flags";
+import type { ResultTable } from "../models/result";
+
+/** A comparison of two groups of one dimension, overall and within each unit of `within`. */
+export interface GapSpec {
+  indicator: string;
+  /** Dimension holding the two groups, e.g. `sex`. */
+  by: string;
+  /** The group of interest (often the likely disadvantaged one), e.g. `female`, `rural`, `Q1`. */
+  group: string;
+  /** The comparison group, e.g. `male`, `urban`, `Q5`. */
+  reference: string;
+  /** Compare within each unit of this dimension too (dzongkhag, state, exam year). */
+  within?: string;
+}
+
+/** How much an indicator varies across the units of a dimension (districts, states). */
+export interface SpreadSpec {
+  indicator: string;
+  across: string;
+}
+
+/** One section of a report: one data source and what to compute on it. */
+export interface SectionSpec {
+  id: string;
+  title: string;
+  /** Where the data come from (publisher, table, URL). */
+  source: string;
+  /** True for generated data: labelled SYNTHETIC wherever it appears. */
+  synthetic?: boolean;
+  dataset: Dataset;
+  catalogue?: Catalogue;
+  /** Indicators shown at the top, national level. */
+  headline: string[];
+  breakdowns?: Array<{ indicators: string[]; by: string[]; rollup?: boolean; cube?: boolean }>;
+  gaps?: GapSpec[];
+  spread?: SpreadSpec[];
+  /** Caveats printed with the section (what the data cannot support, and why). */
+  notes?: string[];
+  /** Overrides the profile's minimum cell size. */
+  minCell?: number;
+}
+
+/** A computed gap between two groups. `gap` is in the indicator's unit (percentage points for percents). */
+export interface GapRow {
+  indicator: string;
+  name: string;
+  unit: string;
+  direction: "higher-is-better" | "lower-is-better" | "neutral";
+  by: string;
+  group: string;
+  reference: string;
+  within: string | null;
+  unitCode: string | null;
+  groupValue: number;
+  referenceValue: number;
+  gap: number;
+  relativeGap: number | null;
+  parityIndex: number | null;
+  adjustedParityIndex: number | null;
+  band: "parity" | "below" | "above" | null;
+  disadvantaged: "group" | "reference" | null;
+  groupN: number | null;
+  referenceN: number | null;
+  flags: Flag[];
+}
+
+/** Dispersion of an indicator's values across units (suppressed units skipped and counted). */
+export interface SpreadRow {
+  indicator: string;
+  name: string;
+  across: string;
+  units: number;
+  skippedUnits: number;
+  min: number | null;
+  minUnit: string | null;
+  max: number | null;
+  maxUnit: string | null;
+  ratioMaxMin: number | null;
+  gini: number | null;
+  cv: number | null;
+  flags: Flag[];
+}
+
+/** One computed section. */
+export interface ReportSection {
+  id: string;
+  title: string;
+  source: string;
+  synthetic: boolean;
+  notes: string[];
+  headline: ResultTable;
+  breakdowns: ResultTable;
+  gaps: GapRow[];
+  spread: SpreadRow[];
+  integrity: {
+    accounts: Record<string, InputAccount>;
+    issuesByCode: Record<string, number>;
+    margins: { checked: number; reconciled: number; mismatches: MarginCheck[] };
+  };
+}
+
+/** The whole report (JSON-serialisable). */
+export interface EquityReport {
+  title: string;
+  sections: ReportSection[];
+}

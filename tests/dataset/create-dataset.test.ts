@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { createDataset } from "../../src/dataset";
+import { disaggregate } from "../../src/disaggregate";
+import { profiles } from "../../src/profiles";
+import { isEmisError } from "../../src/models";
+import { schools, students, teachers } from "../fixtures/three-schools";
+
+const profile = profiles.generic;
+
+describe("createDataset", () => {
+  it("joins pupils to their school's dimensions", () => {
+    const ds = createDataset({ profile, schools, students: students() });
+    const f = ds.facts.students;
+    const region = f.dims.region;
+    const urban = f.dims.location;
+    // school C (R2, urban) has 50 pupils
+    let r2 = 0;
+    let u = 0;
+    for (let i = 0; i < f.length; i++) {
+      if (region.dictionary[region.codes[i]] === "R2") r2++;
+      if (urban.dictionary[urban.codes[i]] === "urban") u++;
+    }
+    expect([r2, u]).toEqual([50, 50]);
+  });
+
+  it("keeps the first of duplicate ids, reports the rest, and accounts for every row", () => {
+    const rows = [...students(), { student_id: "A-0", school_id: "A", grade: "G1", sex: "male", year: 2024 }];
+    const ds = createDataset({ profile, schools, students: rows });
+    expect(ds.integrity.accounts.students).toEqual({ read: 101, kept: 100, duplicates: 1, orphans: 0 });
+    const dup = ds.integrity.issues.find((i) => i.code === "duplicate-id")!;
+    expect(dup).toMatchObject({ file: "students", row: 101, column: "student_id", value: "A-0" });
+    expect(dup.message).toMatch(/repeats row 1/);
+  });
+
+  it("treats the same pupil in two school years as two enrolment records", () => {
+    const ds = createDataset({ profile, schools, students: [{ student_id: "x", school_id: "A", grade: "G1", sex: "male", year: 2023 }, { student_id: "x", school_id: "A", grade: "G2", sex: "male", year: 2024 }] });
+    expect(ds.integrity.accounts.students.kept).toBe(2);
+  });
+
+  it("keeps orphans with unknown school dimensions and reports them", () => {
+    const ds = createDataset({ profile, schools, students: [...students(), { student_id: "z", school_id: "NOPE", grade: "G1", sex: "female" }], teachers: teachers() });
+    expect(ds.integrity.accounts.students.orphans).toBe(1);
+    const rows = disaggregate(ds, ["enrolment"], { by: ["region"], suppression: false });
+    expect(rows.map((r) => [r.region, r.value])).toEqual([["R1", 50], ["R2", 50], ["unknown", 1]]);
+  });
+
+  it("rejects invalid plain-object rows with a typed error naming row and column", () => {
+    try {
+      createDataset({ profile, schools, students: [{ student_id: "1", school_id: "A", grade: "G1", sex: "girl" }] });
+      expect.unreachable();
+    } catch (e) {
+      expect(isEmisError(e)).toBe(true);
+      expect((e as { issues: Array<{ row: number; column: string }> }).issues[0]).toMatchObject({ row: 1, column: "sex" });
+    }
+  });
+
+  it("requires at least one table", () => {
+    expect(() => createDataset({ profile })).toThrowError(/requires at least one table/);
+  });
+});
+
+describe("createDataset: derived pupil dimensions", () => {
+  const bt = profiles.bhutan;
+  const school = { school_id: "S1", dzongkhag: "Paro", location: "rural" };
+  it("flags over-age pupils two or more years above the intended age (PP entry age 5 from 2020)", () => {
+    const ds = createDataset({
+      profile: bt,
+      schools: [school],
+      students: [
+        // 2024: intended age of Class I = 5 + 1 = 6; 8 is two years over, 7 is not
+        { student_id: "a", school_id: "S1", grade: "I", sex: "male", age: 8, year: 2024 },
+        { student_id: "b", school_id: "S1", grade: "I", sex: "male", age: 7, year: 2024 },
+        { student_id: "c", school_id: "S1", grade: "I", sex: "female", year: 2024 },
+      ],
+    });
+    const [row] = disaggregate(ds, ["over-age-percent"], { suppression: false });
+    expect(row).toMatchObject({ numerator: 1, denominator: 2, nExcluded: 1, value: 50 });
+  });
+
+  it("derives disability from Washington Group answers before the reported status", () => {
+    const ds = createDataset({
+      profile: bt,
+      schools: [school],
+      students: [
+        { student_id: "a", school_id: "S1", grade: "I", sex: "male", disability: "no", wg_seeing: 3, wg_hearing: 1, wg_walking: 1, wg_selfcare: 1, wg_communication: 1, wg_learning: 1 },
+        { student_id: "b", school_id: "S1", grade: "I", sex: "male", disability: "yes" },
+        { student_id: "c", school_id: "S1", grade: "I", sex: "male", wg_seeing: 1 },
+        { student_id: "d", school_id: "S1", grade: "I", sex: "male", wg_seeing: 1, wg_hearing: 1, wg_walking: 1, wg_selfcare: 1, wg_communication: 1, wg_learning: 2 },
+      ],
+    });
+    const rows = disaggregate(ds, ["enrolment"], { by: ["disability"], suppression: false });
+    // a: functioning says yes; b: reported yes; c: incomplete answers, no report → unknown; d: all answered, none ≥ 3 → no
+    expect(rows.map((r) => [r.disability, r.value])).toEqual([["no", 1], ["yes", 2], ["unknown", 1]]);
+  });
+});
+
+describe("createDataset: aggregate tables with margins", () => {
+  const spec = { name: "enrolment", dimensions: ["state", "sex"], measures: ["pupils"], marginCodes: { state: ["All"], sex: ["total"] } };
+  const rows = [
+    { state: "A", sex: "girls", pupils: 10 },
+    { state: "A", sex: "boys", pupils: 12 },
+    { state: "A", sex: "total", pupils: 22 },
+    { state: "B", sex: "girls", pupils: 5 },
+    { state: "B", sex: "boys", pupils: 6 },
+    { state: "B", sex: "total", pupils: 12 }, // published 12, parts add to 11
+    { state: "All", sex: "total", pupils: 34 },
+  ];
+  it("keeps margins out of the facts so totals are never double counted", () => {
+    const ds = createDataset({ profile, counts: [{ spec, table: rows }] });
+    const def = { id: "pupils", name: "Pupils", kind: "ratio", unit: "count", direction: "neutral", statistic: "count", numerator: { fact: "enrolment", measure: "pupils" } } as const;
+    expect(disaggregate(ds, [def], { suppression: false })[0].value).toBe(33);
+  });
+  it("reconciles every margin against its parts and reports the difference", () => {
+    const ds = createDataset({ profile, counts: [{ spec, table: rows }] });
+    const bad = ds.integrity.margins.filter((m) => !m.reconciles);
+    expect(ds.integrity.margins).toHaveLength(3);
+    expect(bad.map((m) => [m.group, m.published, m.sumOfParts, m.difference])).toEqual([
+      [{ state: "B", sex: "total" }, 12, 11, 1],
+      [{ state: "All", sex: "total" }, 34, 33, 1],
+    ]);
+    expect(ds.integrity.issues.filter((i) => i.code === "margin-mismatch")).toHaveLength(2);
+  });
+  it("sums only the named parts of a composite margin (elementary = primary + upper primary)", () => {
+    const t = [
+      { level: "primary", pupils: 7 },
+      { level: "upper_primary", pupils: 3 },
+      { level: "secondary", pupils: 4 },
+      { level: "elementary", pupils: 10 },
+    ];
+    const ds = createDataset({ profile, counts: [{ spec: { name: "e", dimensions: ["level"], measures: ["pupils"], marginCodes: { level: { elementary: ["primary", "upper_primary"] } } }, table: t }] });
+    expect(ds.integrity.margins[0]).toMatchObject({ published: 10, sumOfParts: 10, reconciles: true, parts: 2 });
+  });
+});
