@@ -11,19 +11,10 @@ import { generateBhutanSynthetic, CALIBRATION } from "./generate";
 import { summarise } from "./summary";
 import { QUALIFICATIONS } from "./internal/teachers";
 import { COLUMNS } from "./columns";
+import { toCsv } from "../internal/csv";
 
 
 
-function toCsv(rows: object[], columns: readonly string[]): string {
-  const cell = (v: unknown) => {
-    if (v === undefined || v === null) return "";
-    const s = String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [columns.join(",")];
-  for (const r of rows) lines.push(columns.map((c) => cell((r as Record<string, unknown>)[c])).join(","));
-  return lines.join("\n") + "\n";
-}
 
 const here = dirname(fileURLToPath(import.meta.url));
 const seed = Number(process.argv[2] ?? 2024);
