@@ -3,11 +3,14 @@ import type { ReadOptions } from "../read-options";
 import { decodeBytes } from "./decode";
 import type { FieldSpec } from "./field-spec";
 import { detectDelimiter, matchHeader, splitRecord } from "./header";
-import { TableBuilder } from "./table-builder";
+import { COL_CODE, COL_IGNORED, COL_NUMBER, TableBuilder } from "./table-builder";
+import { FNV_PRIME, FNV_START } from "./byte-dictionary";
 
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
+/** Bytes at the start of the input checked for NUL bytes (binary files). */
+const SNIFF_BYTES = 1 << 16;
 
 /**
  * The streaming byte tokenizer: `push` Uint8Array chunks, then `finish`. Handles the
@@ -40,8 +43,7 @@ export class CsvScanner {
   /** Feed the next chunk of bytes. */
   push(chunk: Uint8Array): void {
     if (chunk.length === 0) return;
-    if (!this.started && this.carry === null) this.checkStart(chunk);
-    if (chunk.indexOf(0) !== -1) this.notCsv("contains NUL bytes (a binary file?)");
+    if (this.bytes < SNIFF_BYTES) this.sniff(chunk);
     this.bytes += chunk.length;
     let buf = chunk;
     if (this.carry !== null) {
@@ -60,10 +62,13 @@ export class CsvScanner {
     this.consume(buf, true);
   }
 
-  private checkStart(chunk: Uint8Array): void {
-    if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) {
+  /** Binary check on the first {@link SNIFF_BYTES}: a UTF-16 byte-order mark or a NUL byte. */
+  private sniff(chunk: Uint8Array): void {
+    if (this.bytes === 0 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
       this.notCsv("is UTF-16 encoded; save it as UTF-8 CSV");
     }
+    const head = chunk.subarray(0, SNIFF_BYTES - this.bytes);
+    if (head.indexOf(0) !== -1) this.notCsv("contains NUL bytes (a binary file?)");
   }
 
   private notCsv(what: string): never {
@@ -134,6 +139,8 @@ export class CsvScanner {
     const b = this.builder as TableBuilder;
     const n = buf.length;
     const d = this.delim;
+    const kinds = b.colKind;
+    const nk = kinds.length;
     let i = pos;
     while (i < n) {
       const rowStart = i;
@@ -150,9 +157,7 @@ export class CsvScanner {
       b.beginRow();
       let col = 0;
       for (;;) {
-        let s = i;
-        let e: number;
-        let cbuf = buf;
+        const s = i;
         if (i < n && buf[i] === QUOTE) {
           const r = this.quoted(buf, i, n, final);
           if (r === -1) return rowStart;
@@ -162,19 +167,30 @@ export class CsvScanner {
             return n;
           }
           i = r;
-          cbuf = this.qsrc as Uint8Array;
-          s = this.qs;
-          e = this.qe;
+          b.cell(col, this.qsrc as Uint8Array, this.qs, this.qe);
         } else {
-          while (i < n) {
-            c = buf[i];
-            if (c === d || c === LF || c === CR) break;
-            i++;
+          const kind = col < nk ? kinds[col] : COL_IGNORED;
+          if (kind === COL_CODE) {
+            let h = FNV_START;
+            while (i < n) {
+              c = buf[i];
+              if (c === d || c === LF || c === CR) break;
+              h = Math.imul(h ^ c, FNV_PRIME);
+              i++;
+            }
+            if (i >= n && !final) return rowStart;
+            b.codeCell(col, buf, s, i, h);
+          } else {
+            while (i < n) {
+              c = buf[i];
+              if (c === d || c === LF || c === CR) break;
+              i++;
+            }
+            if (i >= n && !final) return rowStart;
+            if (kind === COL_NUMBER) b.numberCell(col, buf, s, i);
+            else if (kind !== COL_IGNORED) b.cell(col, buf, s, i);
           }
-          e = i;
-          if (i >= n && !final) return rowStart;
         }
-        b.cell(col, cbuf, s, e);
         col++;
         if (i >= n) {
           b.endRow(col);

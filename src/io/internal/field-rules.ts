@@ -23,13 +23,13 @@ export function textRulesFor(field: string, checks: CheckLike[], fail: (field: s
     const d = c._zod.def;
     if (d.check === "min_length") {
       const m = d.minimum as number;
-      rules.push({ code: "too-small", rule: `at least ${m} characters`, test: (s) => codePointLength(s) >= m });
+      rules.push({ code: "too-small", rule: `at least ${m} characters`, test: (s) => codePointLength(s) >= m, lengthRange: [m, Infinity] });
     } else if (d.check === "max_length") {
       const m = d.maximum as number;
-      rules.push({ code: "too-big", rule: `at most ${m} characters`, test: (s) => codePointLength(s) <= m });
+      rules.push({ code: "too-big", rule: `at most ${m} characters`, test: (s) => codePointLength(s) <= m, lengthRange: [0, m] });
     } else if (d.check === "length_equals") {
       const m = d.length as number;
-      rules.push({ code: "invalid-length", rule: `exactly ${m} characters`, test: (s) => codePointLength(s) === m });
+      rules.push({ code: "invalid-length", rule: `exactly ${m} characters`, test: (s) => codePointLength(s) === m, lengthRange: [m, m] });
     } else if (d.check === "string_format" && typeof c._zod.check === "function") {
       // zod's own format check (regex, email, uuid, includes, ...) run once per distinct value
       const run = c._zod.check;

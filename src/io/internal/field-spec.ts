@@ -9,6 +9,8 @@ export interface TextRule {
   rule: string;
   /** True when the value passes. */
   test: (s: string) => boolean;
+  /** For length rules: the accepted [min, max] length in code points. */
+  lengthRange?: [number, number];
 }
 
 /** One compiled number check, run per cell. */
