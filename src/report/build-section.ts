@@ -26,7 +26,7 @@ export function buildSection(spec: SectionSpec): ReportSection {
     breakdowns.push(...disaggregate(ds, b.indicators, { by: b.by, rollup: b.rollup, cube: b.cube, catalogue: cat, suppression }));
   }
   const gaps = (spec.gaps ?? []).flatMap((g) => computeGaps(spec, g, suppression));
-  gaps.sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap));
+  gaps.sort((a, b) => gapScore(b) - gapScore(a));
   const spread = (spec.spread ?? []).map((s) => computeSpread(spec, s, suppression));
   const issuesByCode: Record<string, number> = {};
   for (const i of ds.integrity.issues) issuesByCode[i.code] = (issuesByCode[i.code] ?? 0) + 1;
@@ -39,6 +39,7 @@ export function buildSection(spec: SectionSpec): ReportSection {
     notes: spec.notes ?? [],
     headline,
     breakdowns,
+    labels: unitLabels(ds),
     gaps,
     spread,
     integrity: {
@@ -126,4 +127,20 @@ function computeSpread(spec: SectionSpec, s: SpreadSpec, suppression: object): S
     cv: nonNegative ? coefficientOfVariation(values) : null,
     flags: usable.length === 1 ? [...flags, "single-unit"] : flags,
   };
+}
+
+/**
+ * Ranking of gaps: percentages by the absolute gap in percentage points (how UIS and
+ * GEM tables read them, and tiny rates such as 0.2% vs 0% do not top the list); other
+ * units by distance of the adjusted parity index from 1, times 100 (0.8 ranks as 20).
+ */
+export function gapScore(g: GapRow): number {
+  if (g.unit === "percent") return Math.abs(g.gap);
+  return g.adjustedParityIndex === null ? -1 : 100 * Math.abs(1 - g.adjustedParityIndex);
+}
+
+function unitLabels(ds: SectionSpec["dataset"]): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const u of ds.profile.units) (out[u.level] ??= {})[u.code] = u.name;
+  return out;
 }

@@ -1,14 +1,14 @@
 import type { EquityReport, GapRow, ReportSection } from "./types";
-import { fmt, table } from "./internal/format";
+import { fmt, labelOf, table } from "./internal/format";
 
 const unitLabel = (u: string) => (u === "percent" ? "%" : "");
 
-function gapLine(g: GapRow): string[] {
-  const where = g.unitCode ?? "all";
+function gapLine(g: GapRow, labels: ReportSection["labels"]): string[] {
+  const where = labelOf(labels, g.within, g.unitCode);
   const gapUnit = g.unit === "percent" ? " pp" : "";
   return [
     g.name,
-    `${g.group} vs ${g.reference}`,
+    `${g.by}: ${g.group} vs ${g.reference}`,
     g.within ? `${g.within}: ${where}` : "overall",
     `${fmt(g.groupValue, g.unit)}${unitLabel(g.unit)}`,
     `${fmt(g.referenceValue, g.unit)}${unitLabel(g.unit)}`,
@@ -45,12 +45,12 @@ export function renderSectionMarkdown(s: ReportSection, options: { maxGaps?: num
   );
   if (s.gaps.length) {
     const max = options.maxGaps ?? 15;
-    out.push(`### Largest gaps (${Math.min(max, s.gaps.length)} of ${s.gaps.length}, by size)`, "");
+    out.push(`### Largest gaps (${Math.min(max, s.gaps.length)} of ${s.gaps.length}, largest first: percentage points for rates, distance from parity otherwise)`, "");
     out.push("Gaps are group minus reference, in the indicator's unit (percentage points for percentages). The parity index is UIS-adjusted (symmetric around 1, bounded 0–2); parity band 0.97–1.03.", "");
     out.push(
       table(
         ["indicator", "groups", "where", "group", "reference", "gap", "adj. parity", "band", "disadvantaged", "flags"],
-        s.gaps.slice(0, max).map(gapLine),
+        s.gaps.slice(0, max).map((g) => gapLine(g, s.labels)),
       ),
       "",
     );
@@ -64,8 +64,8 @@ export function renderSectionMarkdown(s: ReportSection, options: { maxGaps?: num
           r.name,
           r.across,
           String(r.units),
-          r.min === null ? "–" : `${fmt(r.min)} (${r.minUnit})`,
-          r.max === null ? "–" : `${fmt(r.max)} (${r.maxUnit})`,
+          r.min === null ? "–" : `${fmt(r.min)} (${labelOf(s.labels, r.across, r.minUnit)})`,
+          r.max === null ? "–" : `${fmt(r.max)} (${labelOf(s.labels, r.across, r.maxUnit)})`,
           fmt(r.ratioMaxMin),
           fmt(r.gini, "index"),
           fmt(r.cv, "index"),
@@ -84,7 +84,7 @@ export function renderSectionMarkdown(s: ReportSection, options: { maxGaps?: num
     out.push(
       table(
         ["indicator", "level", ...dims, "value", "n", "flags"],
-        s.breakdowns.slice(0, max).map((r) => [r.indicator, r.level, ...dims.map((d) => (r[d] === null ? "" : String(r[d] ?? ""))), fmt(r.value), fmt(r.n, "count"), r.flags.join(", ")]),
+        s.breakdowns.slice(0, max).map((r) => [r.indicator, r.level, ...dims.map((d) => (r[d] === null || r[d] === undefined ? "" : labelOf(s.labels, d, String(r[d])))), fmt(r.value), fmt(r.n, "count"), r.flags.join(", ")]),
       ),
       "",
     );

@@ -95,6 +95,8 @@ export interface ReportSection {
   notes: string[];
   headline: ResultTable;
   breakdowns: ResultTable;
+  /** Display names of codes, by dimension (from the profile's units), e.g. labels.dzongkhag.paro = "Paro". */
+  labels: Record<string, Record<string, string>>;
   gaps: GapRow[];
   spread: SpreadRow[];
   integrity: {

@@ -23,10 +23,16 @@ export interface RowMeta {
   records: number;
 }
 
-/** Primary rule: the count or its complement is positive but under the minimum. */
+/**
+ * Primary rule: a count of people, or a proportion's count or complement, that is
+ * positive but under the minimum; a mean over fewer records than the minimum.
+ * Resource ratios of institutions (PTR, class size: statistic `ratio`) and
+ * distributions across units are not primary-suppressed, but they are hidden
+ * complementarily when they share a count with a hidden cell.
+ */
 function primary(def: IndicatorDefinition, m: RowMeta, min: number): boolean {
   const small = (v: number) => v > 0 && v < min;
-  if (def.kind === "distribution") return false;
+  if (def.kind === "distribution" || def.statistic === "ratio") return false;
   if (!def.denominator) return small(m.x);
   if (def.statistic === "proportion") return small(m.x) || small(m.n - m.x) || small(m.records);
   return small(m.records);

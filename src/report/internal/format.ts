@@ -23,3 +23,9 @@ export function csvField(v: unknown): string {
   const s = Array.isArray(v) ? v.join(";") : String(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
+
+/** Display name of a code: the profile unit's name when there is one, else the code. */
+export function labelOf(labels: Record<string, Record<string, string>>, dim: string | null, code: string | null): string {
+  if (code === null) return "all";
+  return (dim && labels[dim]?.[code]) || code;
+}

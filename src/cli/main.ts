@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+import { z } from "zod";
+import { catalogue } from "../indicators/catalogue";
+import { profiles } from "../profiles/profiles";
+import { schemasFor } from "../models/schemas-for";
+import { IndicatorDefinition } from "../models/indicator";
+import { CountTableSpec } from "../models/count-table";
+import { isEmisError } from "../models/errors";
+import { reportCommand } from "./report-command";
+
+const HELP = `emis-equity — equity indicators from EMIS data
+
+Usage:
+  emis-equity report [--seeds DIR] [--data DIR] [--out DIR] [--quiet]
+      Equity report over the shipped seeds (and India UDISE+ / Tanzania when --data or
+      EMIS_DATA_DIR points at the public data sets). Writes report.md, report.json,
+      results.csv, gaps.csv, spread.csv and rejects.csv to --out (default out/).
+  emis-equity schema [School|Student|Teacher|Section|Population|IndicatorDefinition|CountTableSpec] [--profile ID]
+      Prints the JSON Schema of an input (all of them without a name).
+  emis-equity indicators
+      Lists the built-in indicator catalogue.
+  emis-equity help
+`;
+
+/** Parses `--key value` and `--flag` arguments. */
+export function parseArgs(argv: string[]): { command: string; positional: string[]; flags: Record<string, string | true> } {
+  const [command = "help", ...rest] = argv;
+  const flags: Record<string, string | true> = {};
+  const positional: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a.startsWith("--")) {
+      const next = rest[i + 1];
+      if (next !== undefined && !next.startsWith("--")) {
+        flags[a.slice(2)] = next;
+        i++;
+      } else flags[a.slice(2)] = true;
+    } else positional.push(a);
+  }
+  return { command, positional, flags };
+}
+
+/** Runs the CLI; returns the exit code. */
+export function main(argv: string[], env: Record<string, string | undefined> = process.env): number {
+  const { command, positional, flags } = parseArgs(argv);
+  const str = (k: string) => (typeof flags[k] === "string" ? (flags[k] as string) : undefined);
+  try {
+    switch (command) {
+      case "report": {
+        const started = Date.now();
+        const { summary } = reportCommand({ seeds: str("seeds") ?? "seeds", data: str("data") ?? env.EMIS_DATA_DIR, out: str("out") ?? "out" });
+        if (!flags.quiet) process.stdout.write(`${summary}\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+        return 0;
+      }
+      case "schema": {
+        const profileId = str("profile") ?? "generic";
+        const profile = (profiles as Record<string, (typeof profiles)[keyof typeof profiles]>)[profileId];
+        if (!profile) {
+          process.stderr.write(`emis-equity schema: unknown profile ${profileId}; choose one of ${Object.keys(profiles).join(", ")}\n`);
+          return 2;
+        }
+        const all: Record<string, z.ZodType> = { ...schemasFor(profile), IndicatorDefinition, CountTableSpec };
+        const name = positional[0];
+        if (name && !all[name]) {
+          process.stderr.write(`emis-equity schema: unknown schema ${name}; choose one of ${Object.keys(all).join(", ")}\n`);
+          return 2;
+        }
+        const out = name ? z.toJSONSchema(all[name], { io: "input" }) : Object.fromEntries(Object.entries(all).map(([k, s]) => [k, z.toJSONSchema(s, { io: "input" })]));
+        process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+        return 0;
+      }
+      case "indicators": {
+        for (const d of catalogue) process.stdout.write(`${d.id.padEnd(34)} ${d.kind.padEnd(12)} ${d.unit.padEnd(8)} ${d.name}\n`);
+        return 0;
+      }
+      case "help":
+      case "--help":
+      case "-h":
+        process.stdout.write(HELP);
+        return 0;
+      default:
+        process.stderr.write(`emis-equity: unknown command ${command}\n\n${HELP}`);
+        return 2;
+    }
+  } catch (e) {
+    if (isEmisError(e)) {
+      process.stderr.write(`emis-equity ${command}: ${e.message} [${e.code}]\n`);
+      const issues = (e as { issues?: Array<{ message: string }> }).issues;
+      if (issues) for (const i of issues.slice(0, 20)) process.stderr.write(`  - ${i.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+const invokedDirectly = typeof process !== "undefined" && process.argv[1] !== undefined && /(?:cli|main)\.(?:[cm]?js|ts)$/.test(process.argv[1]);
+if (invokedDirectly) process.exitCode = main(process.argv.slice(2));
