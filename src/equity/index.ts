@@ -54,3 +54,14 @@ export type { MutualInformationOptions, SegregationColumns } from "./mutual-info
 export { theilH } from "./theil-h";
 export { segregationDecomposition } from "./segregation-decomposition";
 export type { SegregationDecompositionColumns, SegregationDecompositionResult, SegregationComponent } from "./segregation-decomposition";
+export { riskRatio } from "./risk-ratio";
+export type { RiskCounts, RiskRatioOptions, RiskRatioResult, RiskRatioReason } from "./risk-ratio";
+export { alternateRiskRatio } from "./alternate-risk-ratio";
+export { weightedRiskRatio } from "./weighted-risk-ratio";
+export type { WeightedRiskGroup } from "./weighted-risk-ratio";
+export { teacherAllocationConsistency } from "./teacher-allocation-consistency";
+export type { TeacherAllocationResult } from "./teacher-allocation-consistency";
+export { teacherDistribution } from "./teacher-distribution";
+export type { TeacherDistributionOptions, TeacherDistributionGroup, TeacherDistributionResult } from "./teacher-distribution";
+export { bootstrapInterval } from "./bootstrap-interval";
+export type { BootstrapIntervalOptions, BootstrapIntervalResult, BootstrapStatistic } from "./bootstrap-interval";
