@@ -11,8 +11,9 @@ import type { ObjectSchemaLike, ReadChunk, ReadChunksOptions } from "./read-opti
  * columns, rejects and counts (summing the chunks' counts gives the file's;
  * `maxIssuesPerRule` applies to the whole file); code columns share growing
  * dictionaries, so a code means the same value in every chunk. `unique` is checked
- * across the whole file. With `strict`, the first chunk holding a rejected row is not
- * yielded: the generator throws `rows-rejected` instead (earlier chunks were clean).
+ * across the whole file. With `strict`, the generator throws `rows-rejected` (with the
+ * issues so far) once a rejected row is read; the chunk holding it is never yielded,
+ * the chunks before it are (they were clean).
  *
  * @param input CSV text, UTF-8 bytes, or a stream of UTF-8 byte chunks
  * @param schema a `z.object({...})` whose fields name the columns
@@ -32,8 +33,12 @@ export async function* readCsvChunks(input: CsvSource, schema: ObjectSchemaLike,
   const run = new CsvRun("readCsvChunks", schema, options, chunkRows);
   for await (const bytes of byteChunks("readCsvChunks", input)) {
     run.push(bytes);
-    yield* run.drain(false);
+    const { chunks, error } = run.drain(false);
+    yield* chunks;
+    if (error) throw error;
   }
   run.finish();
-  yield* run.drain(true);
+  const { chunks, error } = run.drain(true);
+  yield* chunks;
+  if (error) throw error;
 }

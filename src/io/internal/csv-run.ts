@@ -78,12 +78,31 @@ export class CsvRun {
     return { file: this.file, table: piece.table, rejects, counts, ignoredColumns: this.scanner.ignoredColumns, delimiter: this.scanner.delimiter };
   }
 
-  /** Chunks completed so far; with `last`, also the rows left after {@link finish}. */
-  drain(last: boolean): ReadChunk[] {
+  /**
+   * Chunks completed so far; with `last`, also the rows left after {@link finish}.
+   * In strict mode, only the chunks before the first rejected row are returned, with
+   * the `rows-rejected` error to throw after them.
+   */
+  drain(last: boolean): { chunks: ReadChunk[]; error: unknown } {
     const b = this.scanner.builder;
-    if (!b) return [];
+    if (!b) return { chunks: [], error: undefined };
     if (last && (b.readSincePiece() > 0 || this.emitted === 0)) b.pieces.push(b.takePiece());
-    const out = b.pieces.splice(0).map((p) => ({
+    let pieces = b.pieces.splice(0);
+    let error: unknown = undefined;
+    if (this.options.strict) {
+      const { rejects, counts } = b.totals();
+      if (counts.rejected > 0) {
+        const bad = pieces.findIndex((p) => p.counts.rejected > 0);
+        if (bad >= 0) pieces = pieces.slice(0, bad);
+        try {
+          throwIfRejected(this.fn, this.file, rejects, counts);
+        } catch (e) {
+          error = e;
+        }
+      }
+    }
+    this.emitted += pieces.length;
+    const chunks = pieces.map((p) => ({
       file: this.file,
       table: p.table,
       rejects: p.rejects,
@@ -92,12 +111,7 @@ export class CsvRun {
       delimiter: this.scanner.delimiter,
       rowOffset: p.rowOffset,
     }));
-    if (this.options.strict) {
-      const { rejects, counts } = b.totals();
-      throwIfRejected(this.fn, this.file, rejects, counts);
-    }
-    this.emitted += out.length;
-    return out;
+    return { chunks, error };
   }
 }
 
