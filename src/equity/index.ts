@@ -65,3 +65,7 @@ export { teacherDistribution } from "./teacher-distribution";
 export type { TeacherDistributionOptions, TeacherDistributionGroup, TeacherDistributionResult } from "./teacher-distribution";
 export { bootstrapInterval } from "./bootstrap-interval";
 export type { BootstrapIntervalOptions, BootstrapIntervalResult, BootstrapStatistic } from "./bootstrap-interval";
+export { summarizeAcross } from "./summarize-across";
+export type { SummarizeAcrossOptions, SummaryMeasure, SummaryRow } from "./summarize-across";
+export { parityBetween } from "./parity-between";
+export type { ParityBetweenOptions, ParityRow } from "./parity-between";
