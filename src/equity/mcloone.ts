@@ -1,6 +1,5 @@
-import { halfIndex } from "./internal/half-index";
+import { halfMeasure } from "./internal/half-index";
 import type { MedianRule } from "./internal/half-index";
-import { invalidOption, readMeasureInput, requireNonNegative } from "./internal/input";
 import type { Accessor, NumericInput, RowInput, WeightOptions } from "./internal/input";
 
 export type { MedianRule } from "./internal/half-index";
@@ -42,15 +41,4 @@ export function mcloone(values: NumericInput, options?: McLooneOptions): number 
 export function mcloone<T>(data: RowInput<T>, accessor: Accessor<T>, options?: McLooneOptions<T>): number | null;
 export function mcloone<T>(a: unknown, b?: unknown, c?: unknown): number | null {
   return halfMeasure<T>("mcloone", "lower", a, b, c);
-}
-
-/** Shared front end of mcloone and verstegen. */
-export function halfMeasure<T>(fn: string, side: "lower" | "upper", a: unknown, b: unknown, c: unknown): number | null {
-  const { x, w, options } = readMeasureInput<T, McLooneOptions<T>>(fn, a, b, c);
-  const rule = options.medianRule ?? "below";
-  if (rule !== "below" && rule !== "at-or-below" && rule !== "lower-half") {
-    invalidOption(fn, `requires medianRule "below", "at-or-below" or "lower-half"; got ${String(rule)}`);
-  }
-  requireNonNegative(fn, x);
-  return halfIndex(x, w, side, rule);
 }

@@ -1,4 +1,4 @@
-import { shareRatioOf } from "./share-ratio";
+import { shareRatioOf } from "./internal/share";
 import type { Accessor, NumericInput, RowInput, WeightOptions } from "./internal/input";
 
 /** Options for {@link palmaRatio}. */

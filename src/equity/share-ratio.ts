@@ -1,5 +1,4 @@
-import { shareBetween } from "./internal/core";
-import { invalidOption, readMeasureInput, requireNonNegative } from "./internal/input";
+import { shareRatioOf } from "./internal/share";
 import type { Accessor, NumericInput, RowInput, WeightOptions } from "./internal/input";
 
 /** Options for {@link shareRatio}. */
@@ -36,18 +35,4 @@ export function shareRatio(values: NumericInput, options?: ShareRatioOptions): n
 export function shareRatio<T>(data: RowInput<T>, accessor: Accessor<T>, options?: ShareRatioOptions<T>): number | null;
 export function shareRatio<T>(a: unknown, b?: unknown, c?: unknown): number | null {
   return shareRatioOf<T>("shareRatio", a, b, c, 0.2, 0.2);
-}
-
-/** Shared body of shareRatio and palmaRatio. */
-export function shareRatioOf<T>(fn: string, a: unknown, b: unknown, c: unknown, top0: number, bottom0: number): number | null {
-  const { x, w, options } = readMeasureInput<T, ShareRatioOptions<T>>(fn, a, b, c);
-  const top = options.top ?? top0;
-  const bottom = options.bottom ?? bottom0;
-  if (!(top > 0 && bottom > 0 && top + bottom <= 1)) {
-    invalidOption(fn, `requires top and bottom shares above 0 that add to at most 1; got top ${top}, bottom ${bottom}`);
-  }
-  requireNonNegative(fn, x);
-  const low = shareBetween(x, w, 0, bottom).amount;
-  const high = shareBetween(x, w, 1 - top, 1).amount;
-  return low === 0 ? null : high / low;
 }

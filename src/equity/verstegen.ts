@@ -1,4 +1,4 @@
-import { halfMeasure } from "./mcloone";
+import { halfMeasure } from "./internal/half-index";
 import type { McLooneOptions } from "./mcloone";
 import type { Accessor, NumericInput, RowInput } from "./internal/input";
 

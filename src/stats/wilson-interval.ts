@@ -65,7 +65,7 @@ function check(name: string, v: unknown): number {
  * @returns {@link WilsonInterval}
  * @throws EmisInputError `missing-value`, `invalid-value`, `invalid-option`
  * @example
- * wilsonInterval(81, 263); // { estimate: 0.30798, low: 0.25531, high: 0.36617, ... } (Newcombe 1998, Table II)
+ * wilsonInterval(81, 263); // { estimate: 0.30798, low: 0.25529, high: 0.36621, ... } (Newcombe 1998, Table II)
  * wilsonInterval(0, 20, { continuityCorrection: true }).high; // 0.20045
  */
 export function wilsonInterval(successes: number, n: number, options: WilsonIntervalOptions = {}): WilsonInterval {

@@ -1,5 +1,7 @@
 import { weightedQuantile } from "../../stats/quantile";
 import { ascendingOrder, totalWeight, wAt } from "./core";
+import { invalidOption, readMeasureInput, requireNonNegative } from "./input";
+import type { WeightOptions } from "./input";
 
 /** How units are assigned to the half below (or above) the median. */
 export type MedianRule = "below" | "at-or-below" | "lower-half";
@@ -39,4 +41,15 @@ export function halfIndex(x: Float64Array, w: Float64Array | null, side: "lower"
   }
   if (count === 0) return 1;
   return amount / (median * count);
+}
+
+/** Shared front end of mcloone and verstegen. */
+export function halfMeasure<T>(fn: string, side: "lower" | "upper", a: unknown, b: unknown, c: unknown): number | null {
+  const { x, w, options } = readMeasureInput<T, WeightOptions<T> & { medianRule?: MedianRule }>(fn, a, b, c);
+  const rule = options.medianRule ?? "below";
+  if (rule !== "below" && rule !== "at-or-below" && rule !== "lower-half") {
+    invalidOption(fn, `requires medianRule "below", "at-or-below" or "lower-half"; got ${String(rule)}`);
+  }
+  requireNonNegative(fn, x);
+  return halfIndex(x, w, side, rule);
 }
