@@ -93,7 +93,7 @@ describe("compileChecks", () => {
     // both outcomes are exercised
     expect(keptTotal).toBeGreaterThan(100);
     expect(rejectedTotal).toBeGreaterThan(100);
-  });
+  }, 60_000);
 
   it("compiles kinds, required columns and rules from the schema", () => {
     expect(fields.map((f) => [f.name, f.kind, f.required, f.emptyOk])).toEqual([

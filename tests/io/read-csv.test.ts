@@ -34,7 +34,7 @@ describe("readCsv", () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 
   it("reads one byte at a time", async () => {
     const bytes = fixture("quoted-newlines.csv");

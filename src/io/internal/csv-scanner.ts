@@ -9,6 +9,7 @@ import { FNV_PRIME, FNV_START } from "./byte-dictionary";
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 /** Bytes at the start of the input checked for NUL bytes (binary files). */
 const SNIFF_BYTES = 1 << 16;
 
@@ -141,6 +142,8 @@ export class CsvScanner {
     const d = this.delim;
     const kinds = b.colKind;
     const nk = kinds.length;
+    const mark = this.options.decimalComma ? (d === 44 ? -1 : 44) : 46;
+    let parsed = false;
     let i = pos;
     while (i < n) {
       const rowStart = i;
@@ -181,14 +184,44 @@ export class CsvScanner {
             if (i >= n && !final) return rowStart;
             b.codeCell(col, buf, s, i, h);
           } else {
-            while (i < n) {
-              c = buf[i];
-              if (c === d || c === LF || c === CR) break;
-              i++;
+            if (kind === COL_NUMBER) {
+              // fast path: [-]digits[.digits] read while scanning (≤ 15 digits: exact)
+              let m = 0;
+              let nd = 0;
+              let fd = -1;
+              let neg = false;
+              if (i < n && buf[i] === 45) {
+                neg = true;
+                i++;
+              }
+              while (i < n) {
+                c = buf[i];
+                const dg = c - 48;
+                if (dg >= 0 && dg <= 9) {
+                  m = m * 10 + dg;
+                  nd++;
+                  if (fd >= 0) fd++;
+                } else if (c === mark && fd < 0) fd = 0;
+                else break;
+                i++;
+              }
+              if (i < n && (c === d || c === LF || c === CR) && nd > 0 && nd <= 15 && fd !== 0) {
+                const v = fd > 0 ? m / POW10[fd] : m;
+                b.numberValue(col, neg ? -v : v, buf, s, i);
+                parsed = true;
+              }
             }
-            if (i >= n && !final) return rowStart;
-            if (kind === COL_NUMBER) b.numberCell(col, buf, s, i);
-            else if (kind !== COL_IGNORED) b.cell(col, buf, s, i);
+            if (parsed) parsed = false;
+            else {
+              while (i < n) {
+                c = buf[i];
+                if (c === d || c === LF || c === CR) break;
+                i++;
+              }
+              if (i >= n && !final) return rowStart;
+              if (kind === COL_NUMBER) b.numberCell(col, buf, s, i);
+              else if (kind !== COL_IGNORED) b.cell(col, buf, s, i);
+            }
           }
         }
         col++;

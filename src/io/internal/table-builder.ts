@@ -295,6 +295,19 @@ export class TableBuilder {
     else this.numberIssue(k, r, buf, s, e);
   }
 
+  /** A number cell the scanner already parsed (`buf[s..e)` is its text, for issues). */
+  numberValue(col: number, v: number, buf: Uint8Array, s: number, e: number): void {
+    const k = this.colField[col];
+    const mode = this.fastMode[k];
+    if (mode < 2 && v >= this.fastLo[k] && v <= this.fastHi[k] && (mode === 0 || Math.floor(v) === v)) {
+      this.curValues[k][this.pos] = v;
+      return;
+    }
+    const r = this.numCheck[k](v);
+    if (r === -1) this.curValues[k][this.pos] = v;
+    else this.numberIssue(k, r, buf, s, e);
+  }
+
   private newSlot(k: number, dict: ByteDictionary, buf: Uint8Array, s: number, e: number, h: number): number {
     const slot = dict.add(buf, s, e, h);
     const f = this.fields[k];
@@ -311,9 +324,10 @@ export class TableBuilder {
       let bad: { code: string; rule: string } | null = null;
       if (ascii) {
         const n = e - s;
-        for (const r of f.textRules) {
-          const [lo, hi] = r.lengthRange as [number, number];
-          if (n < lo || n > hi) {
+        for (let q = 0; q < f.textRules.length; q++) {
+          const r = f.textRules[q];
+          const range = r.lengthRange as [number, number];
+          if (n < range[0] || n > range[1]) {
             bad = { code: r.code, rule: r.rule };
             break;
           }
