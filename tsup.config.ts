@@ -1,29 +1,13 @@
 import { defineConfig } from "tsup";
 
-// Two configs because d3-array is ESM-only: the CJS build bundles it (and its
-// dependency internmap) so `require("emis-equity")` works without require(esm).
-// clean is false in both: the configs run in parallel (the build script removes dist).
-const entry = { index: "src/index.ts", node: "src/node.ts", cli: "src/cli/main.ts" };
+// d3-array is ESM-only: the CJS build bundles it (and its dependency internmap) so that
+// `require("emis-equity")` works without require(esm). `clean` is false everywhere: the
+// configs run in parallel and the build script removes dist first. Each ESM entry gets
+// a `@ts-self-types` banner naming its own .d.ts, which Deno needs to find the types.
+const common = { sourcemap: true, clean: false, target: "node20", outDir: "dist" } as const;
 export default defineConfig([
-  {
-    entry,
-    format: ["esm"],
-    dts: { entry: { index: "src/index.ts", node: "src/node.ts" } },
-    sourcemap: true,
-    clean: false,
-    target: "node20",
-    outDir: "dist",
-    // Deno does not pick up a .d.ts beside a .js file by itself.
-    banner: { js: '// @ts-self-types="./index.d.ts"' },
-  },
-  {
-    entry: { index: "src/index.ts", node: "src/node.ts" },
-    format: ["cjs"],
-    dts: true,
-    sourcemap: true,
-    clean: false,
-    target: "node20",
-    outDir: "dist",
-    noExternal: ["d3-array", "internmap"],
-  },
+  { ...common, entry: { index: "src/index.ts" }, format: ["esm"], dts: true, banner: { js: '// @ts-self-types="./index.d.ts"' } },
+  { ...common, entry: { node: "src/node.ts" }, format: ["esm"], dts: true, banner: { js: '// @ts-self-types="./node.d.ts"' } },
+  { ...common, entry: { cli: "src/cli/bin.ts" }, format: ["esm"], dts: false },
+  { ...common, entry: { index: "src/index.ts", node: "src/node.ts" }, format: ["cjs"], dts: true, noExternal: ["d3-array", "internmap"] },
 ]);

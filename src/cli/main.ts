@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { z } from "zod";
 import { catalogue } from "../indicators/catalogue";
 import { profiles } from "../profiles/profiles";
@@ -92,6 +91,3 @@ export function main(argv: string[], env: Record<string, string | undefined> = p
     throw e;
   }
 }
-
-const invokedDirectly = typeof process !== "undefined" && process.argv[1] !== undefined && /(?:cli|main)\.(?:[cm]?js|ts)$/.test(process.argv[1]);
-if (invokedDirectly) process.exitCode = main(process.argv.slice(2));

@@ -1,10 +1,14 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { EmisInputError } from "../models/errors";
 import { gunzipSync } from "node:zlib";
 import { parseCsv } from "../io/parse-csv";
 import type { ObjectSchemaLike, ReadOptions, ReadResult } from "../io/read-options";
 
 /** Reads a CSV file (or `.csv.gz`) with the given schema; the file label is the path. */
 export function readTable(path: string, schema: ObjectSchemaLike, options: ReadOptions = {}): ReadResult {
+  if (!existsSync(path)) {
+    throw new EmisInputError("missing-file", `cannot read ${path}: no such file; check the --seeds or --data folder`, { file: path });
+  }
   const raw = readFileSync(path);
   const bytes = path.endsWith(".gz") ? gunzipSync(raw) : raw;
   // A profile's aliases cover every entity: pass on those of this schema's fields.

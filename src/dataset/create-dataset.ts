@@ -87,7 +87,9 @@ export function createDataset(input: DatasetInput): Dataset {
   }
   const schemas = schemasFor(profile);
   const hierarchy = hierarchyColumns(profile);
-  const schoolDims = [...hierarchy, "level", "type", "ownership", "location"];
+  // The School field `level` becomes the dimension `school_level`: `level` is a field of
+  // every result row (the grouping level) and a dimension may not shadow it.
+  const schoolDims = [...hierarchy, "school_level", "type", "ownership", "location"];
   const issues: EmisIssue[] = [];
   const accounts: Record<string, InputAccount> = {};
   const facts: Record<string, FactTable> = {};

@@ -24,6 +24,13 @@ export interface DisaggregateOptions extends GroupingOptions {
   confidence?: number;
   /** Disclosure control; default on with the profile's `minCell`. `false` turns it off (internal use only). */
   suppression?: false | SuppressionOptions;
+  /**
+   * What to do with a grouping set an indicator cannot be broken down by (a dimension
+   * its facts lack, or outside its `disaggregableBy`): `"throw"` (default) or
+   * `"skip"` that set for that indicator. `"skip"` lets one call, and so one
+   * consistent suppression pattern, serve indicators of different scopes.
+   */
+  onInapplicable?: "throw" | "skip";
 }
 
 /**
@@ -88,8 +95,12 @@ export function disaggregate(
   for (const def of defs) {
     const specs = def.denominator ? [def.numerator, def.denominator] : [def.numerator];
     const facts = specs.map((s) => factOf(def, s));
-    checkDimensions(def, allDims, facts, dataset);
-    const U = def.kind === "distribution" && !allDims.includes(def.unitOf) ? [...allDims, def.unitOf] : allDims;
+    const skip = options.onInapplicable === "skip";
+    const applicable = sets.map((set) => !skip || inapplicable(def, set, facts, dataset) === null);
+    if (!skip) checkDimensions(def, allDims, facts, dataset);
+    const defDims: string[] = [];
+    sets.forEach((set, si) => applicable[si] && set.forEach((d) => !defDims.includes(d) && defDims.push(d)));
+    const U = def.kind === "distribution" && !defDims.includes(def.unitOf) ? [...defDims, def.unitOf] : defDims;
     if (def.kind === "distribution") checkDimensions(def, [def.unitOf], facts, dataset, true);
     const ukey = U.join("\u0000");
     let reg = registries.get(ukey);
@@ -114,6 +125,7 @@ export function disaggregate(
     }
 
     for (let si = 0; si < sets.length; si++) {
+      if (!applicable[si]) continue;
       const set = sets[si];
       const groups = def.kind === "distribution" ? distributionGroups(def, reg, sums, U, set) : ratioGroups(reg, sums, U, set);
       for (const g of groups) {
@@ -266,6 +278,16 @@ function distributionRow(def: DistributionIndicator, g: Group, threshold: number
     suppressed: false,
     flags,
   };
+}
+
+/** The reason a grouping set cannot apply to an indicator, or null when it can. */
+function inapplicable(def: IndicatorDefinition, set: string[], facts: FactTable[], dataset: Dataset): string | null {
+  try {
+    checkDimensions(def, set, facts, dataset);
+    return null;
+  } catch (e) {
+    return (e as Error).message;
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { disaggregate } from "../disaggregate/disaggregate";
+import { groupingSets } from "../disaggregate/grouping-sets";
 import { resolveIndicators } from "../indicators/resolve-indicators";
 import { catalogue as builtIn } from "../indicators/catalogue";
 import { parityIndex } from "../equity/parity-index";
@@ -12,22 +13,43 @@ import type { GapRow, GapSpec, ReportSection, SectionSpec, SpreadRow, SpreadSpec
 
 /**
  * Computes one report section: headline indicators, breakdowns, gaps between groups
- * (overall and within units) and the spread across units. Everything is read from
- * the suppressed result tables, so a hidden cell never reaches a gap or a summary.
+ * (overall and within units) and the spread across units. Everything comes from ONE
+ * `disaggregate` call over the union of the grouping sets the section needs, so one
+ * consistent suppression pattern covers every published figure: a cell hidden in a
+ * breakdown is hidden in the gaps and the spread too (two patterns over the same
+ * cells could be combined to recover a hidden one).
  * @example buildSection({ id: "bt", title: "Bhutan", source: "...", dataset, headline: ["pupil-teacher-ratio"] })
  */
 export function buildSection(spec: SectionSpec): ReportSection {
   const cat = spec.catalogue ?? builtIn;
-  const suppression = spec.minCell === undefined ? {} : { minCell: spec.minCell };
   const ds = spec.dataset;
-  const headline = disaggregate(ds, spec.headline, { catalogue: cat, suppression });
+  const sets: string[][] = [[]];
+  const indicators: string[] = [...spec.headline];
+  const want = (ids: string[], more: string[][]) => {
+    for (const id of ids) if (!indicators.includes(id)) indicators.push(id);
+    sets.push(...more);
+  };
+  for (const b of spec.breakdowns ?? []) want(b.indicators, groupingSets({ by: b.by, rollup: b.rollup, cube: b.cube }));
+  for (const g of spec.gaps ?? []) want([g.indicator], g.within ? [[g.by], [g.within, g.by]] : [[g.by]]);
+  for (const s of spec.spread ?? []) want([s.indicator], [[s.across]]);
+  const table = disaggregate(ds, indicators, {
+    groupingSets: sets,
+    catalogue: cat,
+    onInapplicable: "skip",
+    suppression: spec.minCell === undefined ? {} : { minCell: spec.minCell },
+  });
+  const dims = [...new Set(sets.flat())];
+  const headline = spec.headline.flatMap((id) => rowsAt(table, id, [], dims));
   const breakdowns: ResultTable = [];
   for (const b of spec.breakdowns ?? []) {
-    breakdowns.push(...disaggregate(ds, b.indicators, { by: b.by, rollup: b.rollup, cube: b.cube, catalogue: cat, suppression }));
+    for (const set of groupingSets({ by: b.by, rollup: b.rollup, cube: b.cube })) {
+      if (set.length === 0) continue;
+      for (const id of b.indicators) breakdowns.push(...rowsAt(table, id, set, dims));
+    }
   }
-  const gaps = (spec.gaps ?? []).flatMap((g) => computeGaps(spec, g, suppression));
+  const gaps = (spec.gaps ?? []).flatMap((g) => computeGaps(spec, g, table, dims));
   gaps.sort((a, b) => gapScore(b) - gapScore(a));
-  const spread = (spec.spread ?? []).map((s) => computeSpread(spec, s, suppression));
+  const spread = (spec.spread ?? []).map((s) => computeSpread(spec, s, rowsAt(table, s.indicator, [s.across], dims)));
   const issuesByCode: Record<string, number> = {};
   for (const i of ds.integrity.issues) issuesByCode[i.code] = (issuesByCode[i.code] ?? 0) + 1;
   const margins = ds.integrity.margins;
@@ -54,15 +76,19 @@ export function buildSection(spec: SectionSpec): ReportSection {
   };
 }
 
-function computeGaps(spec: SectionSpec, g: GapSpec, suppression: object): GapRow[] {
+/** Rows of one indicator grouped by exactly the dimensions in `set` (others rolled up). */
+function rowsAt(table: ResultTable, indicator: string, set: string[], dims: string[]): ResultTable {
+  return table.filter((r) => r.indicator === indicator && dims.every((d) => (set.includes(d) ? r[d] !== null && r[d] !== undefined : r[d] === null || r[d] === undefined)));
+}
+
+function computeGaps(spec: SectionSpec, g: GapSpec, table: ResultTable, dims: string[]): GapRow[] {
   const [def] = resolveIndicators([g.indicator], spec.catalogue ?? builtIn);
-  const sets = g.within ? [[g.by], [g.within, g.by]] : [[g.by]];
-  const rows = disaggregate(spec.dataset, [g.indicator], { groupingSets: sets, catalogue: spec.catalogue ?? builtIn, suppression });
+  const rows = [...rowsAt(table, g.indicator, [g.by], dims), ...(g.within ? rowsAt(table, g.indicator, [g.within, g.by], dims) : [])];
   const out: GapRow[] = [];
   const units = new Set<string | null>([null]);
-  if (g.within) for (const r of rows) if (r[g.within] !== null) units.add(r[g.within] as string);
+  if (g.within) for (const r of rows) if (r[g.within] !== null && r[g.within] !== undefined) units.add(r[g.within] as string);
   for (const u of units) {
-    const inUnit = rows.filter((r) => (g.within ? r[g.within] === u : true));
+    const inUnit = rows.filter((r) => (g.within ? (r[g.within] ?? null) === u : true));
     const a = inUnit.find((r) => r[g.by] === g.group);
     const b = inUnit.find((r) => r[g.by] === g.reference);
     if (!a || !b || a.value === null || b.value === null) continue;
@@ -99,9 +125,8 @@ function computeGaps(spec: SectionSpec, g: GapSpec, suppression: object): GapRow
   return out;
 }
 
-function computeSpread(spec: SectionSpec, s: SpreadSpec, suppression: object): SpreadRow {
+function computeSpread(spec: SectionSpec, s: SpreadSpec, rows: ResultTable): SpreadRow {
   const [def] = resolveIndicators([s.indicator], spec.catalogue ?? builtIn);
-  const rows = disaggregate(spec.dataset, [s.indicator], { by: [s.across], catalogue: spec.catalogue ?? builtIn, suppression });
   const usable = rows.filter((r) => r.value !== null && r[s.across] !== "unknown");
   const skipped = rows.length - usable.length;
   const flags: Flag[] = skipped > 0 ? ["suppressed"] : [];

@@ -122,12 +122,20 @@ describe("createDataset: aggregate tables with margins", () => {
   });
   it("sums only the named parts of a composite margin (elementary = primary + upper primary)", () => {
     const t = [
-      { level: "primary", pupils: 7 },
-      { level: "upper_primary", pupils: 3 },
-      { level: "secondary", pupils: 4 },
-      { level: "elementary", pupils: 10 },
+      { education_level: "primary", pupils: 7 },
+      { education_level: "upper_primary", pupils: 3 },
+      { education_level: "secondary", pupils: 4 },
+      { education_level: "elementary", pupils: 10 },
     ];
-    const ds = createDataset({ profile, counts: [{ spec: { name: "e", dimensions: ["level"], measures: ["pupils"], marginCodes: { level: { elementary: ["primary", "upper_primary"] } } }, table: t }] });
+    const ds = createDataset({ profile, counts: [{ spec: { name: "e", dimensions: ["education_level"], measures: ["pupils"], marginCodes: { education_level: { elementary: ["primary", "upper_primary"] } } }, table: t }] });
     expect(ds.integrity.margins[0]).toMatchObject({ published: 10, sumOfParts: 10, reconciles: true, parts: 2 });
+  });
+});
+
+describe("createDataset: reserved names", () => {
+  it("refuses a dimension that would shadow a result field (level, value...)", () => {
+    expect(() =>
+      createDataset({ profile: profiles.generic, counts: [{ spec: { name: "e", dimensions: ["level"], measures: ["pupils"] }, table: [{ level: "primary", pupils: 1 }] }] }),
+    ).toThrowError(/names a dimension "level".*rename the column/);
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { createDataset } from "../../dataset/create-dataset";
@@ -29,7 +29,7 @@ const share = (id: string, name: string, num: IndicatorDefinitionInput extends n
 export const indiaCatalogue: IndicatorDefinitionInput[] = [
   { id: "enrolment-total", name: "Enrolment (pre-primary to XII)", kind: "ratio", unit: "count", direction: "neutral", statistic: "count", numerator: { fact: "enrolment", measure: "enrolment" } },
   share("girls-percent", "Girls (% of enrolment)", { fact: "enrolment", measure: "enrolment", filter: { eq: ["sex", "girls"] } }, { fact: "enrolment", measure: "enrolment" }, "neutral"),
-  share("cwsn-percent", "Children with special needs (% of enrolment, grades 1-12)", { fact: "cwsn", measure: "cwsn_enrolment" }, { fact: "enrolment", measure: "enrolment", filter: { in: ["level", LEVELS_1_12] } }, "neutral"),
+  share("cwsn-percent", "Children with special needs (% of enrolment, grades 1-12)", { fact: "cwsn", measure: "cwsn_enrolment" }, { fact: "enrolment", measure: "enrolment", filter: { in: ["education_level", LEVELS_1_12] } }, "neutral"),
   share("female-teachers-percent", "Female teachers (%)", { fact: "teachers", measure: "teachers", filter: { eq: ["sex", "female"] } }, { fact: "teachers", measure: "teachers" }, "neutral"),
   {
     id: "pupils-per-teacher-all-levels",
@@ -62,10 +62,10 @@ export function indiaSection(dir: string): { spec: SectionSpec; reads: ReadResul
   const dataset = createDataset({
     profile,
     counts: [
-      { spec: { name: "enrolment", dimensions: ["state", "management", "level", "sex"], measures: ["enrolment"], marginCodes: { ...marginState, management: ["all"], sex: ["total"], level: LEVEL_MARGINS } }, table: enrolment },
+      { spec: { name: "enrolment", dimensions: ["state", "management", "education_level", "sex"], measures: ["enrolment"], marginCodes: { ...marginState, management: ["all"], sex: ["total"], education_level: LEVEL_MARGINS } }, table: renameLevel(enrolment) },
       // Sex is renamed so it conforms with enrolment's boys/girls only where it should: teachers keep male/female.
       { spec: { name: "teachers", dimensions: ["state", "management", "sex"], measures: ["teachers"], marginCodes: { ...marginState, management: ["all"], sex: ["total"] } }, table: teachers },
-      { spec: { name: "cwsn", dimensions: ["state", "level", "sex"], measures: ["cwsn_enrolment"], marginCodes: { ...marginState, sex: ["total"], level: { elementary: ["primary", "upper_primary"], grades_1_12: LEVELS_1_12 } } }, table: cwsn },
+      { spec: { name: "cwsn", dimensions: ["state", "education_level", "sex"], measures: ["cwsn_enrolment"], marginCodes: { ...marginState, sex: ["total"], education_level: { elementary: ["primary", "upper_primary"], grades_1_12: LEVELS_1_12 } } }, table: renameLevel(cwsn) },
       { spec: { name: "facilities", dimensions: ["state", "management", "facility"], measures: ["schools_total", "schools_with_facility", "schools_with_functional_facility"], marginCodes: { ...marginState, management: ["all"] } }, table: facilities },
     ],
   });
@@ -76,7 +76,7 @@ export function indiaSection(dir: string): { spec: SectionSpec; reads: ReadResul
     dataset,
     catalogue: indiaCatalogue,
     headline: ["enrolment-total", "girls-percent", "cwsn-percent", "female-teachers-percent", "pupils-per-teacher-all-levels", "schools-with-electricity", "schools-with-cwsn-friendly-toilet", "schools-with-ramp-for-cwsn", "schools-with-internet"],
-    breakdowns: [{ indicators: ["girls-percent", "cwsn-percent"], by: ["level"] }, { indicators: ["schools-with-ramp-for-cwsn", "schools-with-cwsn-friendly-toilet", "schools-with-internet"], by: ["management"] }],
+    breakdowns: [{ indicators: ["girls-percent", "cwsn-percent"], by: ["education_level"] }, { indicators: ["schools-with-ramp-for-cwsn", "schools-with-cwsn-friendly-toilet", "schools-with-internet"], by: ["management"] }],
     gaps: [
       { indicator: "cwsn-percent", by: "sex", group: "girls", reference: "boys", within: "state" },
       { indicator: "schools-with-ramp-for-cwsn", by: "management", group: "government", reference: "private_unaided", within: "state" },
@@ -95,6 +95,12 @@ export function indiaSection(dir: string): { spec: SectionSpec; reads: ReadResul
     minCell: 0,
   };
   return { spec, reads: [enrolment, teachers, cwsn, facilities, rates], publishedGaps: publishedRateGaps(rates), flowCheck: flowIdentity(rates) };
+}
+
+/** UDISE+ calls the level of education `level`, which every result row uses for its grouping level. */
+function renameLevel(r: ReadResult): ReadResult["table"] {
+  const { level, ...rest } = r.table.columns;
+  return { length: r.table.length, columns: { ...rest, education_level: level } };
 }
 
 /** Published rates by sex: girls vs boys per state, indicator and level. */
@@ -201,4 +207,3 @@ export function flowIdentity(rates: ReadResult, tolerance = 0.5): FlowCheck {
 export function hasIndia(dataDir: string): boolean {
   return existsSync(join(dataDir, "india_udise_2018_19_states", "enrolment.csv"));
 }
-void readFileSync;

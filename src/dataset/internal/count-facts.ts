@@ -1,5 +1,5 @@
 import type { ColumnTable } from "../../models/columns";
-import { EmisInputError, type EmisIssue } from "../../models/errors";
+import { EmisDefinitionError, EmisInputError, type EmisIssue } from "../../models/errors";
 import type { CountTableSpec } from "../../models/count-table";
 import { DimBuilder, type FactTable } from "../fact-table";
 import type { InputAccount } from "../create-dataset";
@@ -24,7 +24,19 @@ export interface MarginCheck {
  * summed). A margin covers, on each dimension where it holds a margin code, the part
  * codes that margin names (or all non-margin codes), and on the others the same code.
  */
+/** Fields of every result row: a dimension may not take one of these names. */
+export const RESERVED_DIMENSIONS = ["indicator", "level", "numerator", "denominator", "value", "n", "nExcluded", "ciLow", "ciHigh", "suppressed", "flags"];
+
 export function buildCountFacts(t: ColumnTable, spec: CountTableSpec, issues: EmisIssue[]) {
+  for (const d of spec.dimensions) {
+    if (RESERVED_DIMENSIONS.includes(d)) {
+      throw new EmisDefinitionError(
+        "reserved-dimension",
+        `createDataset: count table ${spec.name} names a dimension "${d}", which is a field of every result row; rename the column (e.g. education_${d})`,
+        { table: spec.name, dimension: d },
+      );
+    }
+  }
   for (const c of [...spec.dimensions, ...spec.measures]) {
     if (!t.columns[c]) {
       throw new EmisInputError(

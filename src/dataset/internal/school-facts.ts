@@ -35,7 +35,7 @@ export function buildSchoolFacts(t: ColumnTable, schoolDims: string[], issues: E
   const n = t.length - duplicates;
   const dimB: Record<string, DimBuilder> = { school: new DimBuilder(n) };
   for (const d of schoolDims) dimB[d] = new DimBuilder(n);
-  const getters = Object.fromEntries(schoolDims.map((d) => [d, stringGetter(t, d)]));
+  const getters = Object.fromEntries(schoolDims.map((d) => [d, stringGetter(t, d === "school_level" ? "level" : d)]));
   const measures: Record<string, Float64Array> = { schools: new Float64Array(n).fill(1) };
   const facilityGet = FACILITIES.map((f) => stringGetter(t, f));
   for (const f of FACILITIES) measures[f] = new Float64Array(n);
