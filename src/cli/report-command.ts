@@ -1,13 +1,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildReport } from "../report/build-report";
-import { gapScore } from "../report/build-section";
 import { renderCsv } from "../report/render-csv";
 import { renderMarkdown } from "../report/render-markdown";
-import type { SectionSpec, GapRow } from "../report/types";
+import type { SectionSpec } from "../report/types";
 import type { ReadResult } from "../io/read-options";
-import { csvField, fmt, table } from "../report/internal/format";
+import { csvField } from "../report/internal/format";
 import { bhutanSyntheticSection } from "./sources/bhutan-synthetic";
+import { bhutanPublishedSection } from "./sources/bhutan-published";
 import { hasIndia, indiaSection, type FlowCheck } from "./sources/india-udise";
 import { hasTanzania, tanzaniaSection } from "./sources/tanzania";
 import { summaryText } from "./summary";
@@ -29,13 +29,14 @@ export function reportCommand(o: ReportCommandOptions): { files: string[]; summa
   const syn = bhutanSyntheticSection(o.seeds);
   specs.push(syn.spec);
   reads.push(...syn.reads);
-  let published: GapRow[] = [];
+  const pub = bhutanPublishedSection(o.seeds);
+  specs.push(pub.spec);
+  reads.push(...pub.reads);
   let flow: FlowCheck | undefined;
   if (o.data && hasIndia(o.data)) {
     const india = indiaSection(join(o.data, "india_udise_2018_19_states"));
     specs.push(india.spec);
     reads.push(...india.reads);
-    published = india.publishedGaps;
     flow = india.flowCheck;
   }
   if (o.data && hasTanzania(o.data)) {
@@ -45,21 +46,6 @@ export function reportCommand(o: ReportCommandOptions): { files: string[]; summa
   }
   if (!o.data) extraText.push("EMIS_DATA_DIR is not set: only the shipped seeds were used (set it to add India UDISE+ and Tanzania).");
   const report = buildReport("emis-equity: equity report", specs);
-  if (published.length) {
-    const top = [...published].sort((a, b) => gapScore(b) - gapScore(a));
-    extraMd.push(
-      "## India UDISE+ 2018-19: published rates by sex",
-      "",
-      "Girls vs boys on the published GER, NER, promotion, repetition, dropout and transition rates (table 5.x), largest gap in percentage points first.",
-      "",
-      table(
-        ["rate", "state", "girls", "boys", "gap (pp)", "adj. parity", "disadvantaged"],
-        top.slice(0, 20).map((g) => [g.name, g.unitCode ?? "", fmt(g.groupValue), fmt(g.referenceValue), fmt(g.gap), fmt(g.adjustedParityIndex, "index"), g.disadvantaged ?? "–"]),
-      ),
-      "",
-    );
-    extraText.push(`India published rates by sex: ${published.length} girl/boy pairs; largest: ${top.slice(0, 3).map((g) => `${g.name} in ${g.unitCode} (girls ${fmt(g.groupValue)}, boys ${fmt(g.referenceValue)})`).join("; ")}`);
-  }
   if (flow) {
     const line = `India flow identity: promotion + repetition + dropout within ${flow.tolerance} of 100 for ${flow.within} of ${flow.checked} state × level × sex rows; furthest: ${flow.worst.map((w) => `${w.state} ${w.level} ${w.sex} = ${w.sum}`).join("; ")}`;
     extraMd.push("## India UDISE+ 2018-19: flow identity", "", line, "");
@@ -70,7 +56,7 @@ export function reportCommand(o: ReportCommandOptions): { files: string[]; summa
   const md = [renderMarkdown(report), ...extraMd].join("\n");
   const files = {
     "report.md": md,
-    "report.json": JSON.stringify({ ...report, publishedRateGaps: published, flowIdentity: flow ?? null }, null, 1),
+    "report.json": JSON.stringify({ ...report, flowIdentity: flow ?? null }, null, 1),
     "results.csv": csv.results,
     "gaps.csv": csv.gaps,
     "spread.csv": csv.spread,

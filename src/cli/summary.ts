@@ -4,7 +4,7 @@ import { fmt, labelOf } from "../report/internal/format";
 import type { ReportSection } from "../report/types";
 
 function gapText(g: GapRow, labels: ReportSection["labels"]): string {
-  const where = g.within ? ` in ${labelOf(labels, g.within, g.unitCode)}` : "";
+  const where = g.within ? (g.unitCode === null ? " overall" : ` in ${labelOf(labels, g.within, g.unitCode)}`) : "";
   const pp = g.unit === "percent" ? " pp" : "";
   return `${g.name} by ${g.by}: ${g.group} ${fmt(g.groupValue, g.unit)} vs ${g.reference} ${fmt(g.referenceValue, g.unit)}${where} (gap ${g.gap >= 0 ? "+" : ""}${fmt(g.gap, g.unit === "count" ? "ratio" : g.unit)}${pp}, adjusted parity ${fmt(g.adjustedParityIndex, "index")})`;
 }
@@ -32,7 +32,7 @@ export function summaryText(report: EquityReport, reads: ReadResult[], extra: st
       );
     }
     const m = s.integrity.margins;
-    if (m.checked) out.push(`  Margins: ${m.reconciled} of ${m.checked} published totals equal the sum of their parts.`);
+    if (m.checked) out.push(`  Margins: ${m.reconciled} of ${m.checked} published totals equal the sum of their parts${m.checked > m.reconciled ? " (the differences are listed in report.md)" : ""}.`);
   }
   if (extra.length) out.push("", ...extra);
   return out.join("\n");

@@ -11,6 +11,11 @@ import { buildStudentFacts } from "./internal/student-facts";
 import { buildTeacherFacts } from "./internal/teacher-facts";
 import { buildSectionFacts } from "./internal/section-facts";
 import { buildCountFacts, type MarginCheck } from "./internal/count-facts";
+import { buildPopulationFacts } from "./internal/population-facts";
+import { buildSurveyFacts } from "./internal/survey-facts";
+import type { CompositeIndexOptions } from "./composite-index";
+import { SchoolSurvey } from "../models/school-survey";
+import { z } from "zod";
 
 /** A table given as columns, as a reader's result, or as plain objects (validated). */
 export type TableInput = ColumnTable | { table: ColumnTable } | Record<string, unknown>[];
@@ -29,6 +34,16 @@ export interface DatasetInput {
   teachers?: TableInput;
   sections?: TableInput;
   counts?: CountTableInput[];
+  /**
+   * Population by year, single age and (optionally) sex, location and hierarchy
+   * columns: the fact `population`, denominator of GER, NER, intake and out-of-school
+   * rates (`external` indicators).
+   */
+  population?: TableInput;
+  /** School survey responses (`SchoolSurvey`): the fact `school_surveys`. */
+  surveys?: TableInput;
+  /** How `school_surveys.pedagogy_index` is built; default min-max on the Likert range 1-5, equal weights, 2/3 of items answered. */
+  surveyIndex?: CompositeIndexOptions;
   /** School year (start year) for records without a `year`: used for ages. */
   year?: number;
   derive?: DeriveOptions;
@@ -82,8 +97,8 @@ function toTable(input: TableInput, schema: Parameters<typeof readJson>[1], file
  */
 export function createDataset(input: DatasetInput): Dataset {
   const { profile } = input;
-  if (!input.schools && !input.students && !input.teachers && !input.sections && !input.counts?.length) {
-    throw new EmisInputError("empty-input", "createDataset requires at least one table (schools, students, teachers, sections or counts)");
+  if (!input.schools && !input.students && !input.teachers && !input.sections && !input.counts?.length && !input.population && !input.surveys) {
+    throw new EmisInputError("empty-input", "createDataset requires at least one table (schools, students, teachers, sections, counts, population or surveys)");
   }
   const schemas = schemasFor(profile);
   const hierarchy = hierarchyColumns(profile);
@@ -118,6 +133,17 @@ export function createDataset(input: DatasetInput): Dataset {
     const built = buildSectionFacts(toTable(input.sections, schemas.Section, "sections"), ctx);
     facts.sections = built.facts;
     accounts.sections = built.account;
+  }
+  if (input.population) {
+    const schema = schemas.Population.extend(Object.fromEntries(hierarchy.map((h) => [h, z.string().min(1).optional()])));
+    const built = buildPopulationFacts(toTable(input.population, schema, "population"), hierarchy, input.year);
+    facts.population = built.facts;
+    accounts.population = built.account;
+  }
+  if (input.surveys) {
+    const built = buildSurveyFacts(toTable(input.surveys, SchoolSurvey, "school_surveys"), ctx, input.surveyIndex);
+    facts.school_surveys = built.facts;
+    accounts.school_surveys = built.account;
   }
   for (const c of input.counts ?? []) {
     const spec = CountTableSpec.parse(c.spec);

@@ -5,3 +5,5 @@ export { UNKNOWN } from "./fact-table";
 export { functioningStatus, atRiskStatus, ageAt, ageBand, experienceBand, DEFAULT_DERIVE } from "./derive";
 export type { DeriveOptions } from "./derive";
 export type { MarginCheck } from "./internal/count-facts";
+export { compositeIndex } from "./composite-index";
+export type { CompositeIndexOptions } from "./composite-index";

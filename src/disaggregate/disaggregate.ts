@@ -10,8 +10,8 @@ import { wilsonInterval } from "../stats/wilson-interval";
 import { normalQuantile } from "../stats/quantile";
 import { groupingSets, levelName, type GroupingOptions } from "./grouping-sets";
 import { CellRegistry, CodeSpace } from "./internal/cells";
-import { filterMask } from "./internal/filter-mask";
-import { accumulateJoint, accumulateSide, measureOf, newSums, type CellSums } from "./internal/accumulate";
+import type { CellSums } from "./internal/accumulate";
+import { Accumulation } from "./internal/accumulation";
 import { summarise } from "./internal/summaries";
 import { suppress, type SuppressionOptions, type RowMeta } from "./internal/suppress";
 import { groupComparator } from "./internal/order";
@@ -31,6 +31,12 @@ export interface DisaggregateOptions extends GroupingOptions {
    * consistent suppression pattern, serve indicators of different scopes.
    */
   onInapplicable?: "throw" | "skip";
+  /**
+   * Restricts, per indicator id, which of the call's grouping sets it is computed for
+   * (an indicator not listed gets them all). Lets one call, and so one suppression
+   * pattern, carry indicators that need different breakdowns.
+   */
+  setsFor?: Record<string, string[][]>;
 }
 
 /**
@@ -68,9 +74,8 @@ export function disaggregate(
   for (const s of sets) for (const d of s) if (!allDims.includes(d)) allDims.push(d);
   const z = normalQuantile(1 - (1 - (options.confidence ?? 0.95)) / 2);
   const space = new CodeSpace();
-  const registries = new Map<string, CellRegistry>();
-  const cellCache = new Map<string, Int32Array>();
-  const maskCache = new Map<string, Uint8Array>();
+  const acc = new Accumulation(space);
+  const emit: Array<() => void> = [];
   const rows: ResultRow[] = [];
   const metas: RowMeta[] = [];
 
@@ -85,57 +90,39 @@ export function disaggregate(
     }
     return f;
   };
-  const maskOf = (def: IndicatorDefinition, fact: FactTable, spec: FactMeasure) => {
-    const key = `${fact.name}\u0000${JSON.stringify(spec.filter ?? null)}`;
-    let m = maskCache.get(key);
-    if (!m) maskCache.set(key, (m = filterMask(fact, spec.filter, def.id)));
-    return m;
-  };
 
   for (const def of defs) {
     const specs = def.denominator ? [def.numerator, def.denominator] : [def.numerator];
     const facts = specs.map((s) => factOf(def, s));
     const skip = options.onInapplicable === "skip";
-    const applicable = sets.map((set) => !skip || inapplicable(def, set, facts, dataset) === null);
-    if (!skip) checkDimensions(def, allDims, facts, dataset);
+    const wanted = options.setsFor?.[def.id]?.map((x) => [...x].sort().join("+"));
+    const applicable = sets.map(
+      (set) => (!wanted || wanted.includes([...set].sort().join("+"))) && (!skip || inapplicable(def, set, facts, dataset) === null),
+    );
+    if (!skip) checkDimensions(def, [...new Set(sets.filter((_, si) => applicable[si]).flat())], facts, dataset);
     const defDims: string[] = [];
     sets.forEach((set, si) => applicable[si] && set.forEach((d) => !defDims.includes(d) && defDims.push(d)));
     const U = def.kind === "distribution" && !defDims.includes(def.unitOf) ? [...defDims, def.unitOf] : defDims;
     if (def.kind === "distribution") checkDimensions(def, [def.unitOf], facts, dataset, true);
-    const ukey = U.join("\u0000");
-    let reg = registries.get(ukey);
-    if (!reg) registries.set(ukey, (reg = new CellRegistry(U)));
-    const cellsOf = (f: FactTable) => {
-      const key = `${f.name}\u0000${ukey}`;
-      let c = cellCache.get(key);
-      if (!c) cellCache.set(key, (c = reg!.cellsOf(f, space)));
-      return c;
-    };
-    const cells = facts.map(cellsOf);
     const threshold = def.kind === "distribution" ? (def.threshold ?? normValue(dataset, def.norm)) : undefined;
-    const sums = newSums(reg.keys.length);
-    const numM = measureOf(facts[0], def.numerator, def.id);
-    const numMask = maskOf(def, facts[0], def.numerator);
-    if (!def.denominator) accumulateSide(cells[0], numMask, numM, sums.num, sums, true);
-    else if (facts[0] === facts[1]) {
-      accumulateJoint(cells[0], numMask, maskOf(def, facts[1], def.denominator), numM, measureOf(facts[1], def.denominator, def.id), sums);
-    } else {
-      accumulateSide(cells[0], numMask, numM, sums.num, sums, false);
-      accumulateSide(cells[1], maskOf(def, facts[1], def.denominator), measureOf(facts[1], def.denominator, def.id), sums.den, sums, true);
-    }
-
-    for (let si = 0; si < sets.length; si++) {
-      if (!applicable[si]) continue;
-      const set = sets[si];
-      const groups = def.kind === "distribution" ? distributionGroups(def, reg, sums, U, set) : ratioGroups(reg, sums, U, set);
-      for (const g of groups) {
-        const row = def.kind === "distribution" ? distributionRow(def, g, threshold) : ratioRow(def, g, z);
-        const out: ResultRow = { indicator: def.id, level: levelName(set), ...dimColumns(allDims, set, U, g.codes, space), ...row };
-        rows.push(out);
-        metas.push({ def, set: si, groupKey: `${si}:${set.map((d) => g.codes[U.indexOf(d)]).join(",")}`, codes: g.codes, U, x: g.num, n: g.den, records: g.n });
+    const { reg, sums } = acc.add(def, U, facts);
+    // Rows are made once every sum is filled: acc.run() makes one pass per fact for the whole call.
+    emit.push(() => {
+      for (let si = 0; si < sets.length; si++) {
+        if (!applicable[si]) continue;
+        const set = sets[si];
+        const groups = def.kind === "distribution" ? distributionGroups(def, reg, sums, U, set) : ratioGroups(reg, sums, U, set);
+        for (const g of groups) {
+          const row = def.kind === "distribution" ? distributionRow(def, g, threshold) : ratioRow(def, g, z);
+          const out: ResultRow = { indicator: def.id, level: levelName(set), ...dimColumns(allDims, set, U, g.codes, space), ...row };
+          rows.push(out);
+          metas.push({ def, set: si, groupKey: `${si}:${set.map((d) => g.codes[U.indexOf(d)]).join(",")}`, codes: g.codes, U, x: g.num, n: g.den, records: g.n });
+        }
       }
-    }
+    });
   }
+  acc.run();
+  for (const e of emit) e();
   if (options.suppression !== false) {
     suppress(rows, metas, sets, options.suppression ?? {}, dataset.profile.minCell);
   }

@@ -25,8 +25,12 @@ export function buildSection(spec: SectionSpec): ReportSection {
   const ds = spec.dataset;
   const sets: string[][] = [[]];
   const indicators: string[] = [...spec.headline];
+  const setsFor: Record<string, string[][]> = Object.fromEntries(spec.headline.map((id) => [id, [[]]]));
   const want = (ids: string[], more: string[][]) => {
-    for (const id of ids) if (!indicators.includes(id)) indicators.push(id);
+    for (const id of ids) {
+      if (!indicators.includes(id)) indicators.push(id);
+      (setsFor[id] ??= []).push(...more);
+    }
     sets.push(...more);
   };
   for (const b of spec.breakdowns ?? []) want(b.indicators, groupingSets({ by: b.by, rollup: b.rollup, cube: b.cube }));
@@ -36,6 +40,7 @@ export function buildSection(spec: SectionSpec): ReportSection {
     groupingSets: sets,
     catalogue: cat,
     onInapplicable: "skip",
+    setsFor,
     suppression: spec.minCell === undefined ? {} : { minCell: spec.minCell },
   });
   const dims = [...new Set(sets.flat())];
@@ -47,7 +52,7 @@ export function buildSection(spec: SectionSpec): ReportSection {
       for (const id of b.indicators) breakdowns.push(...rowsAt(table, id, set, dims));
     }
   }
-  const gaps = (spec.gaps ?? []).flatMap((g) => computeGaps(spec, g, table, dims));
+  const gaps = [...(spec.gaps ?? []).flatMap((g) => computeGaps(spec, g, table, dims)), ...(spec.publishedGaps ?? [])];
   gaps.sort((a, b) => gapScore(b) - gapScore(a));
   const spread = (spec.spread ?? []).map((s) => computeSpread(spec, s, rowsAt(table, s.indicator, [s.across], dims)));
   const issuesByCode: Record<string, number> = {};
@@ -68,9 +73,10 @@ export function buildSection(spec: SectionSpec): ReportSection {
       accounts: ds.integrity.accounts,
       issuesByCode,
       margins: {
-        checked: margins.length,
-        reconciled: margins.filter((m) => m.reconciles).length,
-        mismatches: margins.filter((m) => !m.reconciles).slice(0, 20),
+        checked: margins.filter((m) => m.reconciles !== null).length,
+        reconciled: margins.filter((m) => m.reconciles === true).length,
+        withoutParts: margins.filter((m) => m.reconciles === null).length,
+        mismatches: margins.filter((m) => m.reconciles === false).slice(0, 20),
       },
     },
   };
@@ -120,6 +126,7 @@ function computeGaps(spec: SectionSpec, g: GapSpec, table: ResultTable, dims: st
       groupN: a.n,
       referenceN: b.n,
       flags,
+      origin: "computed",
     });
   }
   return out;

@@ -4,19 +4,19 @@ import { fmt, labelOf, table } from "./internal/format";
 const unitLabel = (u: string) => (u === "percent" ? "%" : "");
 
 function gapLine(g: GapRow, labels: ReportSection["labels"]): string[] {
-  const where = labelOf(labels, g.within, g.unitCode);
+  const where = g.unitCode === null ? "overall" : labelOf(labels, g.within, g.unitCode);
   const gapUnit = g.unit === "percent" ? " pp" : "";
   return [
     g.name,
     `${g.by}: ${g.group} vs ${g.reference}`,
-    g.within ? `${g.within}: ${where}` : "overall",
+    g.within && g.unitCode !== null ? `${g.within}: ${where}` : "overall",
     `${fmt(g.groupValue, g.unit)}${unitLabel(g.unit)}`,
     `${fmt(g.referenceValue, g.unit)}${unitLabel(g.unit)}`,
     `${g.gap >= 0 ? "+" : ""}${fmt(g.gap, g.unit === "count" ? "ratio" : g.unit)}${gapUnit}`,
     fmt(g.adjustedParityIndex, "index"),
     g.band ?? "–",
     g.disadvantaged === "group" ? g.group : g.disadvantaged === "reference" ? g.reference : "–",
-    g.flags.join(", "),
+    [g.origin === "published" ? "published rates" : "", ...g.flags].filter(Boolean).join(", "),
   ];
 }
 
@@ -49,7 +49,7 @@ export function renderSectionMarkdown(s: ReportSection, options: { maxGaps?: num
     out.push("Gaps are group minus reference, in the indicator's unit (percentage points for percentages). The parity index is UIS-adjusted (symmetric around 1, bounded 0–2); parity band 0.97–1.03.", "");
     out.push(
       table(
-        ["indicator", "groups", "where", "group", "reference", "gap", "adj. parity", "band", "disadvantaged", "flags"],
+        ["indicator", "groups", "where", "group", "reference", "gap", "adj. parity", "band", "disadvantaged", "notes"],
         s.gaps.slice(0, max).map((g) => gapLine(g, s.labels)),
       ),
       "",
@@ -98,13 +98,13 @@ export function renderSectionMarkdown(s: ReportSection, options: { maxGaps?: num
     "",
   );
   const m = s.integrity.margins;
-  if (m.checked) {
-    out.push(`Published margins checked against the sum of their parts: ${m.checked}; reconciled: ${m.reconciled}; differing: ${m.checked - m.reconciled}.`, "");
+  if (m.checked || m.withoutParts) {
+    out.push(`Published margins checked against the sum of their parts: ${m.checked}; reconciled: ${m.reconciled}; differing: ${m.checked - m.reconciled}; published without parts (nothing to check): ${m.withoutParts}.`, "");
     if (m.mismatches.length) {
       out.push(
         table(
-          ["table", "margin", "measure", "published", "sum of parts", "difference"],
-          m.mismatches.map((x) => [x.table, Object.entries(x.group).map(([k, v]) => `${k}=${v}`).join(", "), x.measure, fmt(x.published, "count"), fmt(x.sumOfParts, "count"), fmt(x.difference, "count")]),
+          ["table", "margin", "summed along", "measure", "published", "sum of parts", "difference"],
+          m.mismatches.map((x) => [x.table, Object.entries(x.group).map(([k, v]) => `${k}=${v}`).join(", "), x.along, x.measure, fmt(x.published, "count"), fmt(x.sumOfParts, "count"), fmt(x.difference, "count")]),
         ),
         "",
       );

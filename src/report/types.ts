@@ -43,6 +43,8 @@ export interface SectionSpec {
   notes?: string[];
   /** Overrides the profile's minimum cell size. */
   minCell?: number;
+  /** Gaps in published rates (see `publishedGaps`), ranked with the computed ones. */
+  publishedGaps?: GapRow[];
 }
 
 /** A computed gap between two groups. `gap` is in the indicator's unit (percentage points for percents). */
@@ -67,6 +69,8 @@ export interface GapRow {
   groupN: number | null;
   referenceN: number | null;
   flags: Flag[];
+  /** `computed` from the data by the engine, or read from `published` rates. */
+  origin: "computed" | "published";
 }
 
 /** Dispersion of an indicator's values across units (suppressed units skipped and counted). */
@@ -102,7 +106,7 @@ export interface ReportSection {
   integrity: {
     accounts: Record<string, InputAccount>;
     issuesByCode: Record<string, number>;
-    margins: { checked: number; reconciled: number; mismatches: MarginCheck[] };
+    margins: { checked: number; reconciled: number; withoutParts: number; mismatches: MarginCheck[] };
   };
 }
 

@@ -6,9 +6,7 @@ import { indiaProfile } from "../../profiles/india";
 import type { IndicatorDefinitionInput } from "../../models/indicator";
 import type { GapRow, SectionSpec } from "../../report/types";
 import type { ReadResult } from "../../io/read-options";
-import { gap } from "../../equity/gap";
-import { parityIndex } from "../../equity/parity-index";
-import { parityBand } from "../../equity/parity-band";
+import { publishedGaps } from "../../report/published-gaps";
 import { readTable } from "../read-table";
 
 const count = z.number().min(0);
@@ -48,7 +46,7 @@ export const indiaCatalogue: IndicatorDefinitionInput[] = [
 ];
 
 /** Reads the UDISE+ 2018-19 state tables under `dir` as a report section. */
-export function indiaSection(dir: string): { spec: SectionSpec; reads: ReadResult[]; publishedGaps: GapRow[]; flowCheck: FlowCheck } {
+export function indiaSection(dir: string): { spec: SectionSpec; reads: ReadResult[]; flowCheck: FlowCheck } {
   const profile = indiaProfile;
   const enrolment = readTable(join(dir, "enrolment.csv"), z.object({ state: z.string(), management: z.string(), level: z.string(), sex: z.string(), enrolment: count }));
   const teachers = readTable(join(dir, "teachers.csv"), z.object({ state: z.string(), management: z.string(), sex: z.string(), teachers: count }));
@@ -92,9 +90,11 @@ export function indiaSection(dir: string): { spec: SectionSpec; reads: ReadResul
       "Margin rows (state India, management all, sex total, levels elementary / grades 1-12 / pre-primary to 12) are reconciled against their parts, never summed with them.",
       "Gender parity of GER, dropout and transition uses the published rates by sex (table 5.x): population denominators are not in these tables, so those rates are read, not recomputed.",
     ],
+    // Published state aggregates of millions of pupils: no small cells to protect.
     minCell: 0,
+    publishedGaps: publishedRateGaps(rates),
   };
-  return { spec, reads: [enrolment, teachers, cwsn, facilities, rates], publishedGaps: publishedRateGaps(rates), flowCheck: flowIdentity(rates) };
+  return { spec, reads: [enrolment, teachers, cwsn, facilities, rates], flowCheck: flowIdentity(rates) };
 }
 
 /** UDISE+ calls the level of education `level`, which every result row uses for its grouping level. */
@@ -105,50 +105,26 @@ function renameLevel(r: ReadResult): ReadResult["table"] {
 
 /** Published rates by sex: girls vs boys per state, indicator and level. */
 function publishedRateGaps(rates: ReadResult): GapRow[] {
-  const rows = readRates(rates).filter((r) => r.social_group === "all");
-  const key = (r: RateRow) => `${r.state}|${r.indicator}|${r.level}`;
-  const bySex = new Map<string, Record<string, number>>();
-  for (const r of rows) {
-    if (r.value === null) continue;
-    const k = key(r);
-    if (!bySex.has(k)) bySex.set(k, {});
-    bySex.get(k)![r.sex] = r.value;
-  }
   const worse = new Set(["dropout_rate", "repetition_rate"]);
-  const out: GapRow[] = [];
-  for (const [k, v] of bySex) {
-    if (v.girls === undefined || v.boys === undefined) continue;
-    const [state, indicator, level] = k.split("|");
-    const direction = worse.has(indicator) ? "lower-is-better" : "higher-is-better";
-    const g = gap(v.girls, v.boys, { direction });
-    const api = v.boys > 0 || v.girls > 0 ? parityIndex(v.girls, v.boys, { adjusted: true }) : null;
-    out.push({
-      indicator: `${indicator}:${level}`,
-      name: `${indicator.replace(/_/g, " ")} (${level.replace(/_/g, " ")}), published`,
-      unit: "percent",
-      direction,
+  return publishedGaps(
+    readRates(rates).filter((r) => r.social_group === "all"),
+    {
       by: "sex",
       group: "girls",
       reference: "boys",
+      keys: ["state", "indicator", "level"],
       within: "state",
-      unitCode: state,
-      groupValue: v.girls,
-      referenceValue: v.boys,
-      gap: g.absolute,
-      relativeGap: g.relative,
-      parityIndex: v.boys > 0 ? parityIndex(v.girls, v.boys) : null,
-      adjustedParityIndex: api,
-      band: parityBand(api, { direction }).band,
-      disadvantaged: g.disadvantaged,
-      groupN: null,
-      referenceN: null,
-      flags: [],
-    });
-  }
-  return out;
+      value: (r) => r.value,
+      indicator: (r) => ({
+        id: `${r.indicator}:${r.level}`,
+        name: `${r.indicator.replace(/_/g, " ")} (${r.level.replace(/_/g, " ")}), published`,
+        direction: worse.has(r.indicator) ? "lower-is-better" : "higher-is-better",
+      }),
+    },
+  );
 }
 
-interface RateRow {
+interface RateRow extends Record<string, unknown> {
   state: string;
   indicator: string;
   social_group: string;

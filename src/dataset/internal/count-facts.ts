@@ -10,13 +10,16 @@ export interface MarginCheck {
   table: string;
   /** The margin row's dimension codes. */
   group: Record<string, string>;
+  /** The dimension summed over (the others are held equal). */
+  along: string;
   measure: string;
   published: number;
   /** Sum of the part rows it covers; null when a part is missing. */
   sumOfParts: number | null;
   parts: number;
   difference: number | null;
-  reconciles: boolean;
+  /** Whether published = sum of parts; `null` when no part is published (nothing to check). */
+  reconciles: boolean | null;
 }
 
 /**
@@ -79,9 +82,12 @@ export function buildCountFacts(t: ColumnTable, spec: CountTableSpec, issues: Em
 }
 
 /**
- * Margin rows grouped by pattern (which dimensions hold which margin code): for each
- * pattern the parts it covers are summed in one pass keyed on the other dimensions,
- * so the cost is patterns × parts, not margins × parts.
+ * Each margin is checked along each dimension on which it holds a margin code: the
+ * rows equal to it on every other dimension whose code on that dimension is one of
+ * the margin's parts must add up to it. Checking one dimension at a time handles
+ * nested margins (a state total by management, itself a row of the national total)
+ * and points at the row that breaks. Cost: dimensions × rows, via one grouping per
+ * dimension.
  */
 function reconcileMargins(
   spec: CountTableSpec,
@@ -93,55 +99,48 @@ function reconcileMargins(
   issues: EmisIssue[],
 ): MarginCheck[] {
   const code = (k: number, i: number) => dimGet[k](i) ?? "unknown";
-  const accepts = (k: number, margin: string, c: string) => {
-    const parts = marginOf[k].get(margin);
-    return parts ? parts.includes(c) : !marginOf[k].has(c);
-  };
-  const patterns = new Map<string, number[]>();
-  for (const i of marginRows) {
-    const pat = spec.dimensions.map((_, k) => (marginOf[k].has(code(k, i)) ? code(k, i) : "\u0000")).join("\u0001");
-    if (!patterns.has(pat)) patterns.set(pat, []);
-    patterns.get(pat)!.push(i);
-  }
+  const all = [...partRows, ...marginRows].sort((a, b) => a - b);
   const out: MarginCheck[] = [];
-  for (const [pat, rows] of patterns) {
-    const marginCode = pat.split("\u0001").map((c) => (c === "\u0000" ? null : c));
-    const free = spec.dimensions.map((_, k) => k).filter((k) => marginCode[k] === null);
-    const sums = new Map<string, { sums: number[]; count: number }>();
-    for (const p of partRows) {
-      let ok = true;
-      for (let k = 0; k < marginCode.length && ok; k++) if (marginCode[k] !== null) ok = accepts(k, marginCode[k]!, code(k, p));
-      if (!ok) continue;
-      const key = free.map((k) => code(k, p)).join("\u0001");
-      let acc = sums.get(key);
-      if (!acc) sums.set(key, (acc = { sums: spec.measures.map(() => 0), count: 0 }));
-      spec.measures.forEach((_, mk) => (acc!.sums[mk] += measGet[mk](p)));
-      acc.count++;
+  spec.dimensions.forEach((dim, d) => {
+    if (marginOf[d].size === 0) return;
+    const others = spec.dimensions.map((_, k) => k).filter((k) => k !== d);
+    const keyOf = (i: number) => others.map((k) => code(k, i)).join("\u0001");
+    const groups = new Map<string, number[]>();
+    for (const i of all) {
+      const key = keyOf(i);
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = []));
+      g.push(i);
     }
-    for (const i of rows) {
-      const acc = sums.get(free.map((k) => code(k, i)).join("\u0001"));
-      const group = Object.fromEntries(spec.dimensions.map((d, k) => [d, code(k, i)]));
+    for (const i of marginRows) {
+      const margin = code(d, i);
+      if (!marginOf[d].has(margin)) continue;
+      const named = marginOf[d].get(margin);
+      const accepts = named ? (c: string) => named.includes(c) : (c: string) => !marginOf[d].has(c);
+      const parts = (groups.get(keyOf(i)) ?? []).filter((p) => accepts(code(d, p)));
+      const group = Object.fromEntries(spec.dimensions.map((name, k) => [name, code(k, i)]));
       spec.measures.forEach((m, mk) => {
         const published = measGet[mk](i);
         if (Number.isNaN(published)) return;
-        const raw = acc ? acc.sums[mk] : Number.NaN;
-        const sumOfParts = !acc || Number.isNaN(raw) ? null : raw;
+        let sum = 0;
+        for (const p of parts) sum += measGet[mk](p);
+        const sumOfParts = parts.length === 0 || Number.isNaN(sum) ? null : sum;
         const difference = sumOfParts === null ? null : published - sumOfParts;
-        const reconciles = difference !== null && Math.abs(difference) <= 1e-9 * Math.max(1, Math.abs(published));
-        out.push({ table: spec.name, group, measure: m, published, sumOfParts, parts: acc?.count ?? 0, difference, reconciles });
-        if (!reconciles && sumOfParts !== null && issues.length < 100_000) {
+        const reconciles = difference === null ? null : Math.abs(difference) <= 1e-9 * Math.max(1, Math.abs(published));
+        out.push({ table: spec.name, group, along: dim, measure: m, published, sumOfParts, parts: parts.length, difference, reconciles });
+        if (reconciles === false && issues.length < 100_000) {
           issues.push({
             code: "margin-mismatch",
             file: spec.name,
             row: i + 1,
             column: m,
-            rule: "a margin equals the sum of its parts",
+            rule: `a margin equals the sum of its parts along ${dim}`,
             value: published,
-            message: `${spec.name} row ${i + 1}: published ${m} ${published} differs from the sum of its ${acc!.count} parts (${sumOfParts}) by ${difference}`,
+            message: `${spec.name} row ${i + 1}: published ${m} ${published} differs from the sum of its ${parts.length} parts along ${dim} (${sumOfParts}) by ${difference}`,
           });
         }
       });
     }
-  }
+  });
   return out;
 }
