@@ -2,6 +2,11 @@ import { EmisDefinitionError } from "../../models/errors";
 import type { Filter } from "../../models/filter";
 import type { FactTable } from "../../dataset/fact-table";
 
+const GT = 0;
+const GE = 1;
+const LT = 2;
+const LE = 3;
+
 /**
  * Evaluates a JSON filter over a fact table into a 0/1 mask, one tight loop per leaf
  * (no closure call per row). A field is a dimension (compared as a code) or a measure
@@ -35,6 +40,17 @@ export function filterMask(fact: FactTable, filter: Filter | undefined, indicato
     for (let i = 0; i < n; i++) out[i] = test(values[i]) ? 1 : 0;
     return out;
   };
+  // Comparisons as plain loops (no closure call per row); NaN fails every comparison.
+  const compare = (field: string, x: number, op: number) => {
+    const v = fact.measures[field];
+    if (!v) fail(field);
+    const out = new Uint8Array(n);
+    if (op === GT) for (let i = 0; i < n; i++) out[i] = v[i] > x ? 1 : 0;
+    else if (op === GE) for (let i = 0; i < n; i++) out[i] = v[i] >= x ? 1 : 0;
+    else if (op === LT) for (let i = 0; i < n; i++) out[i] = v[i] < x ? 1 : 0;
+    else for (let i = 0; i < n; i++) out[i] = v[i] <= x ? 1 : 0;
+    return out;
+  };
   const inSet = (field: string, values: Array<string | number>) => {
     if (leafDim(field)) return codeSet(field, values);
     const nums = new Set(values.map(Number));
@@ -44,10 +60,10 @@ export function filterMask(fact: FactTable, filter: Filter | undefined, indicato
     if ("eq" in f) return inSet(f.eq[0], [f.eq[1]]);
     if ("ne" in f) return invert(inSet(f.ne[0], [f.ne[1]]));
     if ("in" in f) return inSet(f.in[0], f.in[1]);
-    if ("gt" in f) return numeric(f.gt[0], (v) => v > f.gt[1]);
-    if ("ge" in f) return numeric(f.ge[0], (v) => v >= f.ge[1]);
-    if ("lt" in f) return numeric(f.lt[0], (v) => v < f.lt[1]);
-    if ("le" in f) return numeric(f.le[0], (v) => v <= f.le[1]);
+    if ("gt" in f) return compare(f.gt[0], f.gt[1], GT);
+    if ("ge" in f) return compare(f.ge[0], f.ge[1], GE);
+    if ("lt" in f) return compare(f.lt[0], f.lt[1], LT);
+    if ("le" in f) return compare(f.le[0], f.le[1], LE);
     if ("and" in f) {
       const out = new Uint8Array(n).fill(1);
       for (const g of f.and) {
