@@ -10,6 +10,7 @@ import { coefficientOfVariation } from "../equity/coefficient-of-variation";
 import type { Flag } from "../models/flags";
 import type { ResultTable } from "../models/result";
 import type { GapRow, GapSpec, ReportSection, SectionSpec, SpreadRow, SpreadSpec } from "./types";
+import { segregationRow } from "./segregation-row";
 
 /**
  * Computes one report section: headline indicators, breakdowns, gaps between groups
@@ -36,6 +37,7 @@ export function buildSection(spec: SectionSpec): ReportSection {
   for (const b of spec.breakdowns ?? []) want(b.indicators, groupingSets({ by: b.by, rollup: b.rollup, cube: b.cube }));
   for (const g of spec.gaps ?? []) want([g.indicator], g.within ? [[g.by], [g.within, g.by]] : [[g.by]]);
   for (const s of spec.spread ?? []) want([s.indicator], [[s.across]]);
+  for (const g of spec.segregation ?? []) want([g.count ?? "enrolment"], [g.within ? [g.within, g.unit, g.dimension] : [g.unit, g.dimension]]);
   const table = disaggregate(ds, indicators, {
     groupingSets: sets,
     catalogue: cat,
@@ -55,6 +57,9 @@ export function buildSection(spec: SectionSpec): ReportSection {
   const gaps = [...(spec.gaps ?? []).flatMap((g) => computeGaps(spec, g, table, dims)), ...(spec.publishedGaps ?? [])];
   gaps.sort((a, b) => gapScore(b) - gapScore(a));
   const spread = (spec.spread ?? []).map((s) => computeSpread(spec, s, rowsAt(table, s.indicator, [s.across], dims)));
+  const segregation = (spec.segregation ?? []).map((g) =>
+    segregationRow(g, rowsAt(table, g.count ?? "enrolment", g.within ? [g.within, g.unit, g.dimension] : [g.unit, g.dimension], dims)),
+  );
   const issuesByCode: Record<string, number> = {};
   for (const i of ds.integrity.issues) issuesByCode[i.code] = (issuesByCode[i.code] ?? 0) + 1;
   const margins = ds.integrity.margins;
@@ -69,6 +74,7 @@ export function buildSection(spec: SectionSpec): ReportSection {
     labels: unitLabels(ds),
     gaps,
     spread,
+    segregation,
     integrity: {
       accounts: ds.integrity.accounts,
       issuesByCode,

@@ -75,6 +75,27 @@ export function renderSectionMarkdown(s: ReportSection, options: { maxGaps?: num
       "",
     );
   }
+  if (s.segregation.length) {
+    out.push("### Segregation across units", "");
+    out.push("Dissimilarity D: share of one group that would have to move to match the other's spread (0 even, 1 complete). M (nats) and Theil's H (0–1) over all known groups; between share: part of M due to differences between the larger units.", "");
+    out.push(
+      table(
+        ["groups of", "across", "within", "units used", "units left out (withheld cells)", "D (pair)", "M", "H", "between share"],
+        s.segregation.map((r) => [
+          r.dimension,
+          r.unit,
+          r.within ?? "–",
+          String(r.units),
+          String(r.unitsLeftOut),
+          r.pair ? `${fmt(r.dissimilarity, "index")} (${r.pair.join(" vs ")})` : "–",
+          fmt(r.M, "index"),
+          fmt(r.H, "index"),
+          r.betweenShare === null ? "–" : `${fmt(100 * r.betweenShare)}%`,
+        ]),
+      ),
+      "",
+    );
+  }
   if (s.breakdowns.length) {
     const max = options.maxBreakdownRows ?? 60;
     const dims = [...new Set(s.breakdowns.flatMap((r) => Object.keys(r)))].filter(

@@ -24,6 +24,42 @@ export interface SpreadSpec {
   across: string;
 }
 
+/**
+ * Segregation of pupils across units (schools): how unevenly the groups of
+ * `dimension` (SES quintiles, sex, disability...) are spread over the units of `unit`,
+ * optionally decomposed into between- and within-`within` parts (ownership, district:
+ * `unit` must nest in `within`). Counts come from the indicator `count` (default
+ * `enrolment`) in the section's suppressed table; withheld cells are counted.
+ */
+export interface SegregationSpec {
+  dimension: string;
+  unit: string;
+  within?: string;
+  /** Two groups for the dissimilarity index, e.g. ["Q1", "Q5"]. */
+  pair?: [string, string];
+  count?: string;
+}
+
+/** Segregation indices for one spec (null where undefined). */
+export interface SegregationRow {
+  dimension: string;
+  unit: string;
+  within: string | null;
+  units: number;
+  /** Units left out because one of their cells is withheld by disclosure control. */
+  unitsLeftOut: number;
+  /** Unit × group cells hidden by disclosure control. */
+  cellsWithheld: number;
+  pair: [string, string] | null;
+  dissimilarity: number | null;
+  /** Mutual information index M (nats) and Theil's H over all groups (unknown excluded). */
+  M: number | null;
+  H: number | null;
+  /** Share of M between the `within` units (e.g. between public and private schools). */
+  betweenShare: number | null;
+  flags: Flag[];
+}
+
 /** One section of a report: one data source and what to compute on it. */
 export interface SectionSpec {
   id: string;
@@ -45,6 +81,7 @@ export interface SectionSpec {
   minCell?: number;
   /** Gaps in published rates (see `publishedGaps`), ranked with the computed ones. */
   publishedGaps?: GapRow[];
+  segregation?: SegregationSpec[];
 }
 
 /** A computed gap between two groups. `gap` is in the indicator's unit (percentage points for percents). */
@@ -103,6 +140,7 @@ export interface ReportSection {
   labels: Record<string, Record<string, string>>;
   gaps: GapRow[];
   spread: SpreadRow[];
+  segregation: SegregationRow[];
   integrity: {
     accounts: Record<string, InputAccount>;
     issuesByCode: Record<string, number>;

@@ -86,8 +86,14 @@ export function bhutanSyntheticSection(seedsDir: string): { spec: SectionSpec; r
       { indicator: "pass-rate", across: "dzongkhag" },
       { indicator: "trained-teachers-percent", across: "dzongkhag" },
     ],
+    segregation: [
+      { dimension: "ses_quintile", unit: "school", within: "ownership", pair: ["Q1", "Q5"] },
+      { dimension: "ses_quintile", unit: "school", within: "dzongkhag", pair: ["Q1", "Q5"] },
+      { dimension: "disability", unit: "school", within: "ownership", pair: ["yes", "no"] },
+    ],
     notes: [
       "Status-based repetition, promotion and dropout rates come from one year's end-of-year status; UIS flow rates need two consecutive years.",
+      "Segregation indices read the disclosure-controlled table: a school with a withheld cell (fewer than 5 pupils of a group, or hidden to protect one) is left out whole, so the indices describe the schools that remain (mostly larger ones); the number left out is shown.",
       "Disability: Washington Group short set, 'a lot of difficulty' or worse in one domain (plus daily anxiety/depression, UNICEF CFM), else the reported status.",
     ],
   };

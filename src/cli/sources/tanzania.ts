@@ -128,6 +128,7 @@ export function tanzaniaSection(dir: string): { spec: SectionSpec; reads: ReadRe
       { indicator: "over-age-for-cycle-percent", across: "council" },
       { indicator: "mean-school-size", across: "council" },
     ],
+    segregation: [{ dimension: "sex", unit: "school", within: "ownership", pair: ["girls", "boys"], count: "pupils" }],
     notes: [
       "The file has no teachers, classrooms or results: pupil-teacher ratios and learning outcomes cannot be computed.",
       "Without grades, over-age is measured for the cycle (older than 13, the last official primary age), not for each grade (SDG 4.1.5 needs grade and age).",
