@@ -4,3 +4,4 @@ export { weightedQuantile, normalQuantile } from "./quantile";
 export type { QuantileMethod, QuantileOptions } from "./quantile";
 export { wilsonInterval } from "./wilson-interval";
 export type { WilsonInterval, WilsonIntervalOptions } from "./wilson-interval";
+export { studentTCdf, studentTQuantile } from "./student-t";
