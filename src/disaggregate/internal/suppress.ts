@@ -1,6 +1,7 @@
 import type { IndicatorDefinition } from "../../models/indicator";
 import type { ResultRow } from "../../models/result";
 import type { Flag } from "../../models/flags";
+import { EmisInputError } from "../../models/errors";
 
 /** Disclosure-control options. */
 export interface SuppressionOptions {
@@ -8,6 +9,16 @@ export interface SuppressionOptions {
   minCell?: number;
   /** Complementary (secondary) suppression across levels and indicators; default true. */
   complementary?: boolean;
+  /**
+   * Round published counts to a multiple of this base (e.g. 5, the UK Ofqual
+   * convention, METHODS.md 6.2); default none. Applied after suppression, so it never
+   * un-hides a cell. Counts (numerator, denominator, n, nExcluded, and the value of a
+   * count indicator) are rounded to the nearest multiple; a positive count never
+   * rounds to 0, so true zeros stay distinguishable; percentages, means, ratios and
+   * intervals are computed from the unrounded counts. A mean's numerator (a sum of
+   * scores, not a count) and a distribution's `n` (units) are left as they are.
+   */
+  roundingBase?: number;
 }
 
 /** What suppression needs to know about each row. */
@@ -63,18 +74,31 @@ function families(defs: IndicatorDefinition[]): Map<string, string> {
 }
 
 /**
- * Primary and complementary suppression, in place. Complementary rule: for every
- * published parent cell and each dimension that splits it (grouping sets that differ
- * by one dimension), the parent equals the sum of its children, so the number of
- * hidden cells in that equation must not be exactly one; when it is, the published
- * child with the smallest count is hidden too (or the parent, if no child is left).
- * A cell hidden for one indicator is hidden for every indicator sharing a count with
- * it. Repeats until stable. Suppressed rows lose value, numerator, denominator, n and
- * interval bounds (bounds reveal counts).
+ * Primary and complementary suppression, in place, then optional rounding.
+ *
+ * Complementary rule: for every pair of published grouping sets P ⊂ C (any number of
+ * dimensions apart: a total is the sum of every cell of a district × sex table, not
+ * only of its district rows) and every published cell p of P, p equals the sum of the
+ * cells of C that share p's codes; the number of hidden cells in that equation must
+ * not be exactly one, and the other hidden cells of the equation must be able to absorb
+ * a move of at least the minimum (their counts sum to at least min, so an intruder
+ * solving all the equations together cannot pin a small cell: tested with an LP
+ * attacker). When not, one more published child is hidden: preferably the
+ * smallest whose counts (records, and a proportion's x and n - x) all reach the
+ * minimum, so it gives the hidden one room to move both ways (zeros and small cells
+ * give none); else the one with the most room; ties broken by group key so the pattern is
+ * deterministic; the parent only when no child is left. A cell hidden for one indicator
+ * is hidden for every indicator sharing a count with it (same fact, measure and
+ * filter). Repeats until stable. Suppressed rows lose value, numerator, denominator, n
+ * and interval bounds (bounds reveal counts).
  */
 export function suppress(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: SuppressionOptions, profileMin: number): void {
   const min = options.minCell ?? profileMin;
-  if (min <= 0) return;
+  if (min > 0) hide(rows, metas, sets, options, min);
+  if (options.roundingBase !== undefined) roundCounts(rows, metas, options.roundingBase);
+}
+
+function hide(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: SuppressionOptions, min: number): void {
   const fam = families([...new Map(metas.map((m) => [m.def.id, m.def])).values()]);
   // cell id = family + group key; state per cell
   const hidden = new Map<string, "primary" | "complementary">();
@@ -84,50 +108,52 @@ export function suppress(rows: ResultRow[], metas: RowMeta[], sets: string[][], 
     const cell = `${fam.get(m.def.id)}|${m.groupKey}`;
     if (!cellRows.has(cell)) cellRows.set(cell, []);
     cellRows.get(cell)!.push(i);
-    const size = m.def.kind === "distribution" ? Number.POSITIVE_INFINITY : m.records;
+    // Room a hidden cell gives its partners to move: its smallest published count.
+    const size =
+      m.def.kind === "distribution" ? Number.POSITIVE_INFINITY
+      : m.def.statistic === "proportion" && m.def.denominator ? Math.min(m.records, m.x, m.n - m.x)
+      : !m.def.denominator ? Math.min(m.records, m.x)
+      : m.records;
     cellSize.set(cell, Math.min(cellSize.get(cell) ?? Number.POSITIVE_INFINITY, size));
     if (primary(m.def, m, min)) hidden.set(cell, "primary");
   });
 
   if (options.complementary !== false && hidden.size > 0) {
-    // Children of each parent cell, for every pair of sets differing by one dimension.
-    const relations: Array<{ parent: string; children: string[] }> = [];
-    const byFamilySet = new Map<string, Map<string, string[]>>();
-    for (const cell of cellRows.keys()) {
-      const m = metas[cellRows.get(cell)![0]];
-      const key = `${fam.get(m.def.id)}|${m.set}`;
-      if (!byFamilySet.has(key)) byFamilySet.set(key, new Map());
-      byFamilySet.get(key)!.set(cell, []);
-    }
-    const families = new Set(fam.values());
-    sets.forEach((child, ci) => {
-      sets.forEach((par, pi) => {
-        if (child.length !== par.length + 1 || !par.every((d) => child.includes(d))) return;
-        for (const f of families) {
-          const kids = byFamilySet.get(`${f}|${ci}`);
-          if (!kids) continue;
-          const groups = new Map<string, string[]>();
-          for (const cell of kids.keys()) {
-            const m = metas[cellRows.get(cell)![0]];
-            const pk = `${f}|${pi}:${par.map((d) => m.codes[m.U.indexOf(d)]).join(",")}`;
-            if (!groups.has(pk)) groups.set(pk, []);
-            groups.get(pk)!.push(cell);
-          }
-          for (const [parent, children] of groups) relations.push({ parent, children });
-        }
-      });
-    });
+    const relations = sumRelations(metas, sets, fam, cellRows);
+    const rank = (c: string) => {
+      const size = cellSize.get(c)!;
+      return size >= min ? size : Number.MAX_VALUE / 2 - size;
+    };
+    const better = (a: string, b: string) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
     let changed = true;
     while (changed) {
       changed = false;
       for (const { parent, children } of relations) {
-        const parentHidden = hidden.has(parent) || !cellRows.has(parent);
-        const hiddenKids = children.filter((c) => hidden.has(c)).length;
-        const unknowns = hiddenKids + (hidden.has(parent) ? 1 : 0);
-        if (unknowns !== 1 || (!cellRows.has(parent) && hiddenKids === 0)) continue;
-        const candidates = children.filter((c) => !hidden.has(c)).sort((a, b) => cellSize.get(a)! - cellSize.get(b)!);
-        if (candidates.length > 0) hidden.set(candidates[0], "complementary");
-        else if (!parentHidden) hidden.set(parent, "complementary");
+        let total = 0;
+        let count = 0;
+        let best: string | null = null;
+        for (const c of children) {
+          if (hidden.has(c)) {
+            const cap = cellSize.get(c)!;
+            total += cap;
+            count++;
+          } else if (best === null || better(c, best) < 0) best = c;
+        }
+        if (hidden.has(parent)) {
+          const cap = cellSize.get(parent)!;
+          total += cap;
+          count++;
+        }
+        if (count === 0) continue;
+        // Room: a hidden cell can move only as far as the other hidden cells of the
+        // equation can absorb (a large partner pinned by a small one pins what it
+        // protects, so this holds for every hidden cell, not only the small ones): the
+        // cell with the least room is the one with the largest count.
+        if (count > 1 && total - largestHidden(children, parent, hidden, cellSize) >= min) continue;
+        if (best !== null) hidden.set(best, "complementary");
+        // The parent is hidden only against exact recovery (one unknown), never for room
+        // alone: that would cascade every small cell up to the national total.
+        else if (count === 1 && !hidden.has(parent)) hidden.set(parent, "complementary");
         else continue;
         changed = true;
       }
@@ -148,4 +174,66 @@ export function suppress(rows: ResultRow[], metas: RowMeta[], sets: string[][], 
       r.flags = [...r.flags.filter((f) => f !== "below-min-n"), flag];
     }
   }
+}
+
+/** Count of the largest hidden member of an equation. */
+function largestHidden(children: string[], parent: string, hidden: Map<string, unknown>, size: Map<string, number>): number {
+  let m = 0;
+  for (const c of [parent, ...children]) if (hidden.has(c)) m = Math.max(m, size.get(c)!);
+  return m;
+}
+
+/**
+ * Every published equation parent = sum of children: for each family, each pair of
+ * grouping sets P ⊊ C, and each published cell of P, the published cells of C below it.
+ */
+function sumRelations(metas: RowMeta[], sets: string[][], fam: Map<string, string>, cellRows: Map<string, number[]>) {
+  const relations: Array<{ parent: string; children: string[] }> = [];
+  const byFamilySet = new Map<string, string[]>();
+  for (const [cell, idx] of cellRows) {
+    const m = metas[idx[0]];
+    const key = `${fam.get(m.def.id)}|${m.set}`;
+    if (!byFamilySet.has(key)) byFamilySet.set(key, []);
+    byFamilySet.get(key)!.push(cell);
+  }
+  const families = new Set(fam.values());
+  sets.forEach((child, ci) => {
+    sets.forEach((par, pi) => {
+      if (child.length <= par.length || !par.every((d) => child.includes(d))) return;
+      for (const f of families) {
+        const kids = byFamilySet.get(`${f}|${ci}`);
+        if (!kids) continue;
+        const groups = new Map<string, string[]>();
+        for (const cell of kids) {
+          const m = metas[cellRows.get(cell)![0]];
+          const pk = `${f}|${pi}:${par.map((d) => m.codes[m.U.indexOf(d)]).join(",")}`;
+          if (!groups.has(pk)) groups.set(pk, []);
+          groups.get(pk)!.push(cell);
+        }
+        // An equation exists only where the parent is published for this family.
+        for (const [parent, children] of groups) if (cellRows.has(parent)) relations.push({ parent, children });
+      }
+    });
+  });
+  return relations;
+}
+
+/** Rounds published counts to `base` (see {@link SuppressionOptions.roundingBase}). */
+function roundCounts(rows: ResultRow[], metas: RowMeta[], base: number): void {
+  if (!(base > 0) || !Number.isFinite(base)) {
+    throw new EmisInputError("invalid-options", `disaggregate: suppression.roundingBase must be a positive number, got ${base}; use e.g. 5`);
+  }
+  const round = (v: number | null) => (v === null || v === 0 ? v : Math.max(base, Math.round(v / base) * base));
+  rows.forEach((r, i) => {
+    if (r.suppressed) return;
+    const def = metas[i].def;
+    const distribution = def.kind === "distribution";
+    if (def.statistic !== "mean") r.numerator = round(r.numerator);
+    r.denominator = round(r.denominator);
+    if (!distribution) {
+      r.n = round(r.n);
+      r.nExcluded = round(r.nExcluded) ?? 0;
+    }
+    if (!def.denominator && def.statistic === "count" && def.scale === 1) r.value = round(r.value);
+  });
 }

@@ -1,0 +1,191 @@
+/**
+ * The attacker: from every number a suppressed table publishes, and everything an
+ * intruder knows about its structure (every level is the sum of the level below, over
+ * any pair of published grouping sets; counts are non-negative; a proportion's count is
+ * at most its denominator; enrolment and the repetition denominator are the same
+ * pupils), solve the linear programme for the minimum and maximum of each suppressed
+ * count with HiGHS. Protection holds when the feasible interval of every small count
+ * (x, n - x or n under the minimum) is at least `minCell` wide: the intruder cannot
+ * even tell that the cell is small.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import loadHighs from "highs";
+import { createDataset } from "../../src/dataset";
+import { disaggregate, type DisaggregateOptions } from "../../src/disaggregate";
+import { profiles } from "../../src/profiles";
+import { seededRandom } from "../../src/stats/random";
+import type { ResultRow } from "../../src/models";
+
+type Highs = Awaited<ReturnType<typeof loadHighs>>;
+let highs: Highs;
+beforeAll(async () => {
+  highs = await loadHighs();
+});
+
+const MIN = 5;
+const SCHOOLS = [
+  { school_id: "A", region: "R1", location: "rural" },
+  { school_id: "B", region: "R1", location: "urban" },
+  { school_id: "C", region: "R2", location: "rural" },
+  { school_id: "D", region: "R2", location: "rural" },
+  { school_id: "E", region: "R3", location: "urban" },
+];
+
+/** Seeded pupils: school sizes 30..300, disability ~8%, repetition ~12%, every status known. */
+function dataset(seed: number) {
+  const u = seededRandom(seed);
+  const students: Record<string, unknown>[] = [];
+  for (const s of SCHOOLS) {
+    const size = 30 + Math.floor(u() * 270);
+    for (let i = 0; i < size; i++) {
+      students.push({
+        student_id: `${s.school_id}${i}`,
+        school_id: s.school_id,
+        grade: "G1",
+        sex: u() < 0.5 ? "female" : "male",
+        disability: u() < 0.08 ? "yes" : "no",
+        status: u() < 0.12 ? "repeated" : "promoted",
+        year: 2024,
+      });
+    }
+  }
+  return createDataset({ profile: profiles.generic, schools: SCHOOLS, students });
+}
+
+const DIMS = ["region", "school", "sex", "disability", "location"];
+const dimsOf = (r: ResultRow) => DIMS.filter((d) => r[d] !== null && r[d] !== undefined);
+
+interface Attack {
+  primaryCells: number;
+  hiddenRows: number;
+  rows: number;
+  minWidth: number;
+  narrowest: string;
+}
+
+/** Builds the intruder's LP from the published table and bounds every small suppressed count. */
+function attack(rows: ResultRow[], truth: ResultRow[]): Attack {
+  const v = (i: number, q: "x" | "n") => `${q}${i}`;
+  const cons: string[] = [];
+  const isCount = (r: ResultRow) => r.indicator === "enrolment";
+  // published values are fixed; proportions bound x by n
+  rows.forEach((r, i) => {
+    if (!r.suppressed) {
+      cons.push(`${v(i, "x")} = ${r.numerator}`);
+      if (!isCount(r)) cons.push(`${v(i, "n")} = ${r.denominator}`);
+    }
+    if (!isCount(r)) cons.push(`${v(i, "x")} - ${v(i, "n")} <= 0`);
+  });
+  // parent = sum of children, for every pair of levels P ⊂ C of one indicator
+  const key = (r: ResultRow, dims: string[]) => `${r.indicator}|${dims.map((d) => `${d}=${r[d]}`).join(",")}`;
+  const levels = [...new Set(rows.map((r) => r.level))];
+  for (const pl of levels) {
+    for (const cl of levels) {
+      const prow = rows.find((r) => r.level === pl)!;
+      const crow = rows.find((r) => r.level === cl)!;
+      const pd = dimsOf(prow);
+      const cd = dimsOf(crow);
+      if (pl === cl || !pd.every((d) => cd.includes(d)) || cd.length <= pd.length) continue;
+      const parents = new Map<string, number>();
+      rows.forEach((r, i) => r.level === pl && parents.set(key(r, pd), i));
+      const kids = new Map<string, number[]>();
+      rows.forEach((r, i) => {
+        if (r.level !== cl) return;
+        const k = key(r, pd);
+        if (!kids.has(k)) kids.set(k, []);
+        kids.get(k)!.push(i);
+      });
+      for (const [k, p] of parents) {
+        for (const q of isCount(rows[p]) ? (["x"] as const) : (["x", "n"] as const)) {
+          const terms = (kids.get(k) ?? []).map((c) => ` - ${v(c, q)}`).join("");
+          cons.push(`${v(p, q)}${terms} = 0`);
+        }
+      }
+    }
+  }
+  // enrolment of a group = the repetition denominator of the same group (shared count)
+  const enrol = new Map<string, number>();
+  rows.forEach((r, i) => r.indicator === "enrolment" && enrol.set(`${r.level}|${DIMS.map((d) => r[d]).join(",")}`, i));
+  rows.forEach((r, i) => {
+    const e = enrol.get(`${r.level}|${DIMS.map((d) => r[d]).join(",")}`);
+    if (r.indicator === "repetition-status" && e !== undefined) cons.push(`${v(i, "n")} - ${v(e, "x")} = 0`);
+  });
+  const lp = (sense: "Minimize" | "Maximize", objective: string) =>
+    `${sense}\n obj: ${objective}\nSubject To\n${cons.map((c, k) => ` c${k}: ${c}`).join("\n")}\nEnd\n`;
+  const bound = (sense: "Minimize" | "Maximize", objective: string) => {
+    const s = highs.solve(lp(sense, objective));
+    if (s.Status === "Unbounded") return sense === "Maximize" ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+    expect(s.Status).toBe("Optimal");
+    return s.ObjectiveValue;
+  };
+  let minWidth = Number.POSITIVE_INFINITY;
+  let narrowest = "";
+  let primaryCells = 0;
+  rows.forEach((r, i) => {
+    if (!r.flags.includes("suppressed")) return;
+    primaryCells++;
+    const t = truth[i];
+    const x = t.numerator!;
+    const n = isCount(t) ? x : t.denominator!;
+    const small = (q: number) => q > 0 && q < MIN;
+    const quantities: Array<[string, string, number]> = [[`x`, v(i, "x"), x]];
+    if (!isCount(t)) quantities.push([`n - x`, `${v(i, "n")} - ${v(i, "x")}`, n - x], [`n`, v(i, "n"), n]);
+    for (const [label, objective, value] of quantities) {
+      if (!small(value)) continue;
+      const lo = bound("Minimize", objective);
+      const hi = bound("Maximize", objective);
+      expect(lo).toBeLessThanOrEqual(value + 1e-6);
+      expect(hi).toBeGreaterThanOrEqual(value - 1e-6);
+      if (hi - lo < minWidth) {
+        minWidth = hi - lo;
+        narrowest = `${r.indicator} ${r.level} ${DIMS.map((d) => r[d]).join("/")} ${label}=${value} in [${lo}, ${hi}]`;
+      }
+    }
+  });
+  return { primaryCells, hiddenRows: rows.filter((r) => r.suppressed).length, rows: rows.length, minWidth, narrowest };
+}
+
+function check(seed: number, options: DisaggregateOptions): Attack {
+  const ds = dataset(seed);
+  const ids = ["enrolment", "repetition-status"];
+  const published = disaggregate(ds, ids, { ...options, suppression: { minCell: MIN } });
+  const truth = disaggregate(ds, ids, { ...options, suppression: false });
+  // same rows in the same order, with and without suppression
+  expect(published.map((r) => [r.indicator, r.level, ...DIMS.map((d) => r[d])])).toEqual(truth.map((r) => [r.indicator, r.level, ...DIMS.map((d) => r[d])]));
+  return attack(published, truth);
+}
+
+describe("suppression against an LP attacker (HiGHS)", () => {
+  const report: Attack[] = [];
+
+  it("protects every small count of a region × sex × disability cube with all its margins (20 seeded tables)", () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const a = check(seed, { by: ["region", "sex", "disability"], cube: true });
+      report.push(a);
+      expect(a.minWidth, a.narrowest).toBeGreaterThanOrEqual(MIN);
+    }
+    // the test is not vacuous: small cells were found and attacked
+    expect(report.reduce((s, a) => s + a.primaryCells, 0)).toBeGreaterThan(20);
+  }, 120_000);
+
+  it("protects a hierarchy rollup with an extra dimension (total, region, school, school × sex × disability)", () => {
+    for (let seed = 21; seed <= 35; seed++) {
+      const a = check(seed, { groupingSets: [[], ["region"], ["region", "school"], ["region", "school", "disability"], ["region", "school", "sex", "disability"]] });
+      report.push(a);
+      expect(a.minWidth, a.narrowest).toBeGreaterThanOrEqual(MIN);
+    }
+  }, 120_000);
+
+  it("protects grouping sets that skip a level (total and district × sex only: the total is the sum of all cells)", () => {
+    for (let seed = 36; seed <= 45; seed++) {
+      const a = check(seed, { groupingSets: [[], ["region", "sex", "disability"]] });
+      report.push(a);
+      expect(a.minWidth, a.narrowest).toBeGreaterThanOrEqual(MIN);
+    }
+    const cells = report.reduce((s, a) => s + a.primaryCells, 0);
+    const hidden = report.reduce((s, a) => s + a.hiddenRows, 0);
+    const width = Math.min(...report.map((a) => a.minWidth));
+    const total = report.reduce((s, a) => s + a.rows, 0);
+    console.info(`attacker: ${report.length} tables, ${total} rows, ${cells} primary-suppressed, ${hidden} hidden in all, narrowest interval ${width} (minCell ${MIN})`);
+  }, 120_000);
+});
