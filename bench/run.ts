@@ -1,0 +1,55 @@
+/**
+ * `npm run bench`: every measured thing in its own process, one after the other, at
+ * 1M and 10M rows, then a summary with rows/s (best of the runs), peak RSS and the
+ * ratios to the hand-written typed-array baseline. The engine and both baselines
+ * compute the same workload (bench/workload.ts) and their checksums must agree.
+ *   npx tsx bench/run.ts [--rows 1000000,10000000] [--skip-d3-10m]
+ */
+import { spawnSync } from "node:child_process";
+import { sameChecksum, type Checksum } from "./workload";
+
+const args = process.argv.slice(2);
+const rowsArg = args[args.indexOf("--rows") + 1];
+const sizes = args.includes("--rows") ? rowsArg.split(",").map(Number) : [1_000_000, 10_000_000];
+
+interface Result {
+  name: string;
+  rows: number;
+  ms: number[];
+  peakMb: number;
+  checksum: Checksum;
+}
+
+function child(script: string, extra: string[]): string {
+  const r = spawnSync(process.execPath, ["--max-old-space-size=12000", "--import", "tsx", script, ...extra], { encoding: "utf8", maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`bench: ${script} ${extra.join(" ")} failed (exit ${r.status}):\n${r.stderr}`);
+  return r.stdout.trim();
+}
+
+const fmt = (x: number) => x.toLocaleString("en", { maximumFractionDigits: 1 });
+const lines: string[] = [];
+for (const rows of sizes) {
+  const runs = rows >= 5_000_000 ? "3" : "5";
+  const results: Result[] = [];
+  for (const [script, r] of [["bench/baseline-typed.ts", runs], ["bench/engine.ts", runs], ["bench/baseline-d3.ts", rows >= 5_000_000 ? "1" : "2"]] as const) {
+    if (script.includes("d3") && rows >= 5_000_000 && args.includes("--skip-d3-10m")) continue;
+    const out = JSON.parse(child(script, [String(rows), r]).split("\n").pop()!) as Result;
+    results.push(out);
+    const best = Math.min(...out.ms);
+    process.stderr.write(`${out.name} ${fmt(rows)} rows: best ${best.toFixed(1)} ms (runs ${out.ms.map((m) => m.toFixed(0)).join(", ")})\n`);
+  }
+  const typed = results[0];
+  const typedBest = Math.min(...typed.ms);
+  lines.push(`\nworkload at ${fmt(rows)} pupil rows (${fmt(rows / 20)} teachers)`);
+  lines.push(`  ${"".padEnd(22)}${"best ms".padStart(10)}${"M rows/s".padStart(10)}${"peak RSS".padStart(11)}${"vs typed".padStart(10)}  checksum`);
+  for (const r of results) {
+    const best = Math.min(...r.ms);
+    const same = sameChecksum(r.checksum, typed.checksum) ? "same" : "DIFFERENT";
+    lines.push(`  ${r.name.padEnd(22)}${best.toFixed(1).padStart(10)}${(rows / best / 1000).toFixed(1).padStart(10)}${`${r.peakMb.toFixed(0)} MB`.padStart(11)}${`${(best / typedBest).toFixed(2)}x`.padStart(10)}  ${same}`);
+  }
+  for (const chunks of [false, true]) {
+    const out = child("bench/ingest.ts", [String(rows), ...(chunks ? ["--chunks"] : [])]);
+    lines.push(`  ingest ${chunks ? "(readCsvChunks, 1M-row chunks)" : "(one table)"}: ${out.split("\n").slice(2).join("; ")}`);
+  }
+}
+console.log(lines.join("\n"));
