@@ -6,6 +6,8 @@ import { IndicatorDefinition } from "../models/indicator";
 import { CountTableSpec } from "../models/count-table";
 import { isEmisError } from "../models/errors";
 import { reportCommand } from "./report-command";
+import { loadCatalogue } from "../indicators/load-catalogue";
+import { readFileSync } from "node:fs";
 
 const HELP = `emis-equity — equity indicators from EMIS data
 
@@ -16,8 +18,8 @@ Usage:
       results.csv, gaps.csv, spread.csv and rejects.csv to --out (default out/).
   emis-equity schema [School|Student|Teacher|Section|Population|IndicatorDefinition|CountTableSpec] [--profile ID]
       Prints the JSON Schema of an input (all of them without a name).
-  emis-equity indicators
-      Lists the built-in indicator catalogue.
+  emis-equity indicators [--catalogue FILE]
+      Lists the built-in indicator catalogue (with FILE: plus or overridden by its JSON definitions).
   emis-equity help
 `;
 
@@ -69,7 +71,10 @@ export function main(argv: string[], env: Record<string, string | undefined> = p
         return 0;
       }
       case "indicators": {
-        for (const d of catalogue) process.stdout.write(`${d.id.padEnd(34)} ${d.kind.padEnd(12)} ${d.unit.padEnd(8)} ${d.name}\n`);
+        // --catalogue FILE: a JSON catalogue that adds to or overrides the built-in one (loadCatalogue).
+        const file = flags.catalogue;
+        const list = typeof file === "string" ? loadCatalogue(readFileSync(file, "utf8"), { base: catalogue }) : catalogue;
+        for (const d of list) process.stdout.write(`${d.id.padEnd(40)} ${d.kind.padEnd(12)} ${d.unit.padEnd(8)} ${d.name}\n`);
         return 0;
       }
       case "help":

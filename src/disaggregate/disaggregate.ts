@@ -15,6 +15,7 @@ import { Accumulation } from "./internal/accumulation";
 import { summarise } from "./internal/summaries";
 import { suppress, type SuppressionOptions, type RowMeta } from "./internal/suppress";
 import { groupComparator } from "./internal/order";
+import { pushKindRows } from "./internal/kinds";
 
 /** Options of {@link disaggregate}. */
 export interface DisaggregateOptions extends GroupingOptions {
@@ -96,6 +97,12 @@ export function disaggregate(
     const facts = specs.map((s) => factOf(def, s));
     const skip = options.onInapplicable === "skip";
     const wanted = options.setsFor?.[def.id]?.map((x) => [...x].sort().join("+"));
+    if (def.kind === "flow" || def.kind === "external") {
+      // Flow and external kinds: computed in internal/flow.ts and internal/external.ts.
+      const only = (si: number) => !wanted || wanted.includes([...sets[si]].sort().join("+"));
+      emit.push(() => pushKindRows(def, { dataset, sets, allDims, space, skip, only }, rows, metas));
+      continue;
+    }
     const applicable = sets.map(
       (set) => (!wanted || wanted.includes([...set].sort().join("+"))) && (!skip || inapplicable(def, set, facts, dataset) === null),
     );

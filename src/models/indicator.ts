@@ -57,11 +57,88 @@ export const DistributionIndicator = Base.extend({
   threshold: z.number().optional(),
 });
 
+/** Named pupil-flow functions of the `flow` kind (UIS reconstructed-cohort family). */
+export const FLOW_METHODS = [
+  "repetition-rate-uis",
+  "promotion-rate-uis",
+  "dropout-rate-uis",
+  "effective-promotion-rate",
+  "survival-rate",
+  "cumulative-dropout-rate",
+  "gross-transition-rate",
+  "effective-transition-rate",
+] as const;
+
+/**
+ * A pupil-flow indicator that needs grade g in year t and grades g, g+1 in year t+1
+ * (UIS promotion, repetition and dropout rates, reconstructed-cohort survival,
+ * transition), computed by a named function (`method`) from two building blocks
+ * summed by grade and year:
+ * - `denominator`: enrolment E(g, t), the base of every flow rate;
+ * - `numerator`: repeaters R(g, t+1), pupils in grade g in year t+1 who repeat it.
+ * The grades of the cycle are the profile's grades mapped to `isced` (in profile
+ * order) or the explicit `grades` list; transitions go from the cycle's last grade to
+ * the next grade of the profile. Rows are for the base year t.
+ */
+export const FlowIndicator = Base.extend({
+  kind: z.literal("flow"),
+  method: z.enum(FLOW_METHODS),
+  numerator: FactMeasure,
+  denominator: FactMeasure,
+  /** ISCED level of the profile whose grades form the cycle (e.g. "1"). */
+  isced: z.string().min(1).optional(),
+  /** Explicit grade codes of the cycle, in order (overrides `isced`). */
+  grades: z.array(z.string().min(1)).min(2).optional(),
+  /** Survival: repetitions allowed per grade (1/(1-r) becomes 1 + r + ... + r^m); default unlimited. */
+  maxRepetitions: z.number().int().min(0).optional(),
+});
+
+/**
+ * A participation indicator whose denominator comes from another fact source: the
+ * population by age, sex, area and year (GER, NER, ANER, intake ratios, out-of-school
+ * rate). `numerator` is enrolment (pupil records), `denominator` the population; both
+ * are restricted by the profile's structure for the year:
+ * - `gradeScope` picks the pupils' grades: the `isced` level, the level and every
+ *   higher grade (ANER), its first grade (intake), its last grade, or all grades;
+ * - `ages` picks the population ages: the level's official age group in year t
+ *   (`official`: entrance age of year t + the grades' orders; `official-cohort`: the
+ *   cohort rule of `officialAge`), the entrance age of the level's first grade, the
+ *   intended age of its last grade, or an explicit `{ from, to }` range;
+ * - `numeratorAges: "same"` keeps only pupils whose age is in that range (NER, NIR);
+ * - `complement: true` reports 100 − the rate, i.e. (population − enrolled) ÷
+ *   population (out-of-school rate);
+ * - `yearRule`: population of the same year, or of the nearest year available.
+ */
+export const ExternalIndicator = Base.extend({
+  kind: z.literal("external"),
+  numerator: FactMeasure,
+  denominator: FactMeasure,
+  isced: z.string().min(1).optional(),
+  gradeScope: z.enum(["level", "level-and-higher", "first-grade", "last-grade", "all"]).default("level"),
+  ages: z
+    .union([
+      z.enum(["official", "official-cohort", "entrance", "last-grade"]),
+      z.object({ from: z.number().int().min(0), to: z.number().int().min(0) }),
+    ])
+    .default("official"),
+  numeratorAges: z.enum(["any", "same"]).default("any"),
+  complement: z.boolean().default(false),
+  yearRule: z.enum(["same-year", "nearest-year"]).default("same-year"),
+  /** Numeric age field of both facts (a measure). */
+  ageField: z.string().min(1).default("age"),
+  /** Values above this are flagged `exceeds-100` (NER, NIR: 100). */
+  flagAbove: z.number().optional(),
+});
+
 /** Any indicator definition, discriminated by `kind`. */
-export const IndicatorDefinition = z.discriminatedUnion("kind", [RatioIndicator, DistributionIndicator]);
+export const IndicatorDefinition = z.discriminatedUnion("kind", [RatioIndicator, DistributionIndicator, FlowIndicator, ExternalIndicator]);
 /** Parsed definition (defaults filled). */
 export type IndicatorDefinition = z.output<typeof IndicatorDefinition>;
 /** Definition as written in JSON (defaults optional). */
 export type IndicatorDefinitionInput = z.input<typeof IndicatorDefinition>;
 export type RatioIndicator = z.output<typeof RatioIndicator>;
 export type DistributionIndicator = z.output<typeof DistributionIndicator>;
+export type FlowIndicator = z.output<typeof FlowIndicator>;
+export type ExternalIndicator = z.output<typeof ExternalIndicator>;
+/** One of {@link FLOW_METHODS}. */
+export type FlowMethod = (typeof FLOW_METHODS)[number];

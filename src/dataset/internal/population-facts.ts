@@ -15,7 +15,12 @@ import { numberGetter, stringGetter } from "./column-access";
 export function buildPopulationFacts(t: ColumnTable, hierarchy: string[], year: number | undefined) {
   const n = t.length;
   const candidates = ["sex", "location", "district", ...hierarchy.filter((h) => h !== "district")];
-  const present = candidates.filter((c) => t.columns[c]);
+  // A column counts as present when it holds at least one value (readers may create empty schema columns).
+  const present = candidates.filter((c) => {
+    const get = stringGetter(t, c);
+    for (let i = 0; i < n; i++) if (get(i) !== null) return true;
+    return false;
+  });
   const dims: Record<string, DimBuilder> = Object.fromEntries(["year", ...present].map((d) => [d, new DimBuilder(n)]));
   const get = present.map((c) => stringGetter(t, c));
   const yearGet = numberGetter(t, "year");

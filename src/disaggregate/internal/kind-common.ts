@@ -1,0 +1,193 @@
+import type { Dataset } from "../../dataset/create-dataset";
+import type { FactTable } from "../../dataset/fact-table";
+import { EmisDefinitionError } from "../../models/errors";
+import type { Flag } from "../../models/flags";
+import type { FactMeasure, IndicatorDefinition } from "../../models/indicator";
+import type { ResultRow } from "../../models/result";
+import { levelName } from "../grouping-sets";
+import type { CodeSpace } from "./cells";
+import type { RowMeta } from "./suppress";
+
+/** What the `flow` and `external` computations get from one `disaggregate` call. */
+export interface KindContext {
+  dataset: Dataset;
+  sets: string[][];
+  /** Every dimension of the call (the result's dimension columns). */
+  allDims: string[];
+  /** The call's code space, so that rows line up with other indicators for suppression. */
+  space: CodeSpace;
+  /** `onInapplicable: "skip"`. */
+  skip: boolean;
+  /** Grouping sets (by index) this indicator is computed for; default all. */
+  only?: (si: number) => boolean;
+}
+
+/** Rows and suppression metadata of one indicator. */
+export interface KindOutput {
+  rows: ResultRow[];
+  metas: RowMeta[];
+}
+
+/** One summed group: global codes of its dimensions, the sum, records and excluded records. */
+export interface GroupSum {
+  codes: number[];
+  sum: number;
+  n: number;
+  nExcluded: number;
+}
+
+export function factFor(dataset: Dataset, def: IndicatorDefinition, spec: FactMeasure): FactTable {
+  const f = dataset.facts[spec.fact];
+  if (!f) {
+    throw new EmisDefinitionError(
+      "missing-fact",
+      `indicator ${def.id} reads fact ${spec.fact}, which this dataset does not have (facts: ${Object.keys(dataset.facts).join(", ") || "none"})`,
+      { indicator: def.id, fact: spec.fact },
+    );
+  }
+  return f;
+}
+
+export function measureFor(fact: FactTable, def: IndicatorDefinition, name: string): Float64Array {
+  const m = fact.measures[name];
+  if (!m) {
+    throw new EmisDefinitionError(
+      "unknown-measure",
+      `indicator ${def.id}: fact ${fact.name} has no measure ${name} (measures: ${Object.keys(fact.measures).join(", ")})`,
+      { indicator: def.id, fact: fact.name, measure: name },
+    );
+  }
+  return m;
+}
+
+/** Throws `missing-dimension` when a fact lacks a dimension the kind itself needs (year, grade). */
+export function requireDims(def: IndicatorDefinition, fact: FactTable, dims: string[]): void {
+  for (const d of dims) {
+    if (!fact.dims[d]) {
+      throw new EmisDefinitionError(
+        "nonconformed-dimension",
+        `indicator ${def.id} (${def.kind}) needs dimension ${d} in fact ${fact.name}, which has ${Object.keys(fact.dims).join(", ")}`,
+        { indicator: def.id, dimension: d, fact: fact.name },
+      );
+    }
+  }
+}
+
+/**
+ * The reason a grouping set does not apply (a dimension missing from a fact, or outside
+ * `disaggregableBy`), or null. `extraAllowed` are dimensions the kind handles itself.
+ */
+export function setProblem(def: IndicatorDefinition, set: string[], facts: FactTable[], dataset: Dataset, extraAllowed: string[] = []): EmisDefinitionError | null {
+  for (const d of set) {
+    for (const f of facts) {
+      if (!f.dims[d]) {
+        return new EmisDefinitionError(
+          "nonconformed-dimension",
+          `indicator ${def.id} cannot be disaggregated by ${d}: fact ${f.name} has no dimension ${d} (it has ${Object.keys(f.dims).join(", ")})`,
+          { indicator: def.id, dimension: d, fact: f.name },
+        );
+      }
+    }
+    if (def.disaggregableBy && !extraAllowed.includes(d)) {
+      const allowed = new Set(def.disaggregableBy.flatMap((x) => (x === "@school" ? ["school", ...dataset.schoolDims] : [x])));
+      if (!allowed.has(d)) {
+        return new EmisDefinitionError("not-disaggregable", `indicator ${def.id} is not disaggregable by ${d}; allowed: ${[...allowed].join(", ")}`, {
+          indicator: def.id,
+          dimension: d,
+        });
+      }
+    }
+  }
+  return null;
+}
+
+/** Local code of a value in a fact's dimension, or -1 when absent. */
+export function localCode(fact: FactTable, dim: string, value: string): number {
+  return fact.dims[dim].dictionary.indexOf(value);
+}
+
+/** Global code of a value (after `space.remap` of a fact holding it). */
+export function globalCode(space: CodeSpace, fact: FactTable, dim: string, value: string): number {
+  const remap = space.remap(fact, dim);
+  const local = localCode(fact, dim, value);
+  return local < 0 ? -1 : remap[local];
+}
+
+/** Numeric years present in a fact's `year` dimension, ascending. */
+export function yearsOf(fact: FactTable): number[] {
+  return fact.dims.year.dictionary
+    .map(Number)
+    .filter((y) => Number.isInteger(y))
+    .sort((a, b) => a - b);
+}
+
+/**
+ * Sums `values` over the rows with `mask[i]`, grouped by `dims` (global codes). A NaN
+ * value (unknown outcome) is left out and counted in `nExcluded`.
+ * @returns groups keyed by their codes joined with ","
+ */
+export function groupSums(fact: FactTable, mask: Uint8Array, values: Float64Array, dims: string[], space: CodeSpace): Map<string, GroupSum> {
+  const cols = dims.map((d) => fact.dims[d]);
+  const remaps = dims.map((d) => space.remap(fact, d));
+  const strides: number[] = [];
+  let product = 1;
+  for (const c of cols) {
+    strides.push(product);
+    product *= Math.max(1, c.dictionary.length);
+  }
+  const local = new Map<number, { first: number; sum: number; n: number; nExcluded: number }>();
+  for (let i = 0; i < fact.length; i++) {
+    if (!mask[i]) continue;
+    let k = 0;
+    for (let j = 0; j < cols.length; j++) k += cols[j].codes[i] * strides[j];
+    let g = local.get(k);
+    if (!g) local.set(k, (g = { first: i, sum: 0, n: 0, nExcluded: 0 }));
+    const v = values[i];
+    if (v !== v) g.nExcluded++;
+    else {
+      g.sum += v;
+      g.n++;
+    }
+  }
+  const out = new Map<string, GroupSum>();
+  for (const g of local.values()) {
+    const codes = cols.map((c, j) => remaps[j][c.codes[g.first]]);
+    out.set(codes.join(","), { codes, sum: g.sum, n: g.n, nExcluded: g.nExcluded });
+  }
+  return out;
+}
+
+/** Rows of `fact` whose dimension `dim` holds one of `values`. */
+export function codeMask(fact: FactTable, dim: string, values: ReadonlySet<string>): Uint8Array {
+  const col = fact.dims[dim];
+  const hit = col.dictionary.map((c) => (values.has(c) ? 1 : 0));
+  const out = new Uint8Array(fact.length);
+  for (let i = 0; i < fact.length; i++) out[i] = hit[col.codes[i]];
+  return out;
+}
+
+/** Element-wise AND of masks into a new mask. */
+export function andMasks(...masks: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(masks[0]);
+  for (let m = 1; m < masks.length; m++) for (let i = 0; i < out.length; i++) out[i] &= masks[m][i];
+  return out;
+}
+
+/** A finished row and its suppression metadata. */
+export function emit(
+  out: KindOutput,
+  def: IndicatorDefinition,
+  ctx: KindContext,
+  si: number,
+  dimValues: Record<string, { code: number; value: string }>,
+  row: { numerator: number | null; denominator: number | null; value: number | null; n: number; nExcluded: number; flags: Flag[] },
+  meta: { x: number; n: number; records: number },
+): void {
+  const set = ctx.sets[si];
+  const cols: Record<string, string | null> = {};
+  for (const d of ctx.allDims) cols[d] = set.includes(d) ? dimValues[d].value : null;
+  if (def.minN > 0 && row.n < def.minN) row.flags.push("below-min-n");
+  out.rows.push({ indicator: def.id, level: levelName(set), ...cols, ...row, ciLow: null, ciHigh: null, suppressed: false });
+  const codes = set.map((d) => dimValues[d].code);
+  out.metas.push({ def, set: si, groupKey: `${si}:${codes.join(",")}`, codes, U: set, ...meta });
+}
