@@ -5,3 +5,5 @@ export type { QuantileMethod, QuantileOptions } from "./quantile";
 export { wilsonInterval } from "./wilson-interval";
 export type { WilsonInterval, WilsonIntervalOptions } from "./wilson-interval";
 export { studentTCdf, studentTQuantile } from "./student-t";
+export { cronbachAlpha } from "./cronbach-alpha";
+export type { CronbachAlpha } from "./cronbach-alpha";
