@@ -20,3 +20,18 @@ export type { IndicatorDefinitionInput, FlowMethod } from "./indicator";
 export { SchoolSurvey, Likert, PEDAGOGY_ITEMS } from "./school-survey";
 export { schemasFor, hierarchyColumns } from "./schemas-for";
 export type { ProfileSchemas } from "./schemas-for";
+export { InnovationAdoption } from "./innovation";
+export {
+  RecommendationRule,
+  RulePack,
+  RuleCondition,
+  RuleSource,
+  ThresholdCondition,
+  ParityCondition,
+  GapCondition,
+  TrendCondition,
+  RankCondition,
+  ReadinessCondition,
+  SmallNCondition,
+} from "./recommendation-rule";
+export type { RecommendationRuleInput, RulePackInput } from "./recommendation-rule";
