@@ -1,0 +1,22 @@
+// scaling/: is an innovation reaching the schools and learners who need it most?
+export { withAdoption } from "./with-adoption";
+export type { WithAdoptionOptions, WithAdoptionResult } from "./with-adoption";
+export { COVERAGE_INDICATORS } from "./coverage-indicators";
+export { coverage } from "./coverage";
+export type { CoverageOptions } from "./coverage";
+export { coverageParity } from "./coverage-parity";
+export type { CoverageParityOptions, CoverageParityRow } from "./coverage-parity";
+export { NeedIndexSpec, NeedItem, parseNeedIndexSpec } from "./need-index-spec";
+export type { NeedIndexSpecInput } from "./need-index-spec";
+export { needIndex } from "./need-index";
+export type { NeedScore, NeedIndexOptions } from "./need-index";
+export { benefitIncidence } from "./benefit-incidence";
+export type { BenefitIncidenceOptions, BenefitIncidenceRow } from "./benefit-incidence";
+export { coverageConcentration } from "./coverage-concentration";
+export type { CoverageConcentrationOptions, CoverageConcentrationResult } from "./coverage-concentration";
+export { adoptionOutcomeGaps } from "./adoption-outcome-gaps";
+export type { AdoptionOutcomeGapsOptions, AdoptionOutcomeGapRow, AdoptionOutcomeGapsResult } from "./adoption-outcome-gaps";
+export { projectCoverage, coverageGap } from "./project-coverage";
+export type { ProjectCoverageOptions, CoverageProjection, CoverageGap, ScalingOrder } from "./project-coverage";
+export { compareOrderings } from "./compare-orderings";
+export type { CompareOrderingsOptions } from "./compare-orderings";
