@@ -2,7 +2,7 @@ import type { Flag } from "../models/flags";
 import { EmisInputError } from "../models/errors";
 import { stableSum } from "../stats/sum";
 import { ascendingOrder, totalWeight, wAt, weightedMean } from "./internal/core";
-import { asArrayLike, invalidOption, readNumbers, readWeights, requireNonEmpty } from "./internal/input";
+import { asArrayLike, invalidOption, readNumbers, readWeights, requireNonEmpty, requireNonNegative } from "./internal/input";
 import type { Accessor, NumericInput, RowInput, WeightOptions } from "./internal/input";
 
 /** Options for {@link concentrationIndex}. */
@@ -18,6 +18,14 @@ export interface ConcentrationIndexOptions<T = unknown> extends WeightOptions<T>
    * min/max, unlike R rineq). Default [0, 1] (a binary or share outcome).
    */
   bounds?: [number, number];
+  /**
+   * Negative outcomes: `"reject"` (default) throws `negative-value`, since C is defined
+   * for non-negative outcomes (METHODS.md 3.6); `"allow"` reads signed outcomes (score
+   * gains, net transfers), for which only the generalised index 2 cov(h, R) keeps its
+   * meaning: C = GC / mu is unbounded and flips sign with mu (Erreygers & Van Ourti
+   * 2011), and is `null` with `zero-mean` at mu = 0 while `generalized` is still given.
+   */
+  negatives?: "reject" | "allow";
 }
 
 /** Result of {@link concentrationIndex}. */
@@ -26,7 +34,7 @@ export interface ConcentrationIndexResult {
   value: number | null;
   /** The uncorrected concentration index C. */
   concentration: number | null;
-  /** Generalised concentration index mu * C. */
+  /** Generalised concentration index mu * C = 2 cov_w(h, R); defined at mu = 0 too. */
   generalized: number | null;
   mean: number;
   n: number;
@@ -54,13 +62,16 @@ export interface ConcentrationIndexResult {
  * (2008) *Analyzing Health Equity Using Household Survey Data*, ch. 8; METHODS.md 3.6.
  *
  * Rules: empty throws `empty-input`; missing outcome or rank throws `missing-value`;
- * outcomes outside the bounds throw `invalid-value` when a correction is asked; mean 0
- * gives `null` with `zero-mean`; weights are frequency weights.
+ * negative outcomes throw `negative-value` unless `negatives: "allow"` (generalised
+ * index for signed outcomes); outcomes outside the bounds throw `invalid-value` when a
+ * correction is asked; mean 0 gives `value` and `concentration` `null` with
+ * `zero-mean` (`generalized` is 2 cov, 0 for all-zero outcomes); weights are frequency
+ * weights.
  *
  * @param outcomes outcome per unit, with `ranks` the ranking variable; or rows with two accessors
  * @param options {@link ConcentrationIndexOptions}
  * @returns {@link ConcentrationIndexResult}
- * @throws EmisInputError `empty-input`, `missing-value`, `length-mismatch`, `invalid-value`, `invalid-weight`, `invalid-option`
+ * @throws EmisInputError `empty-input`, `missing-value`, `negative-value`, `length-mismatch`, `invalid-value`, `invalid-weight`, `invalid-option`
  * @example
  * concentrationIndex([0, 0, 1, 1], [1, 2, 3, 4], { correction: "wagstaff" });
  * // { value: 1, concentration: 0.5, generalized: 0.25, mean: 0.5, n: 4, ... }
@@ -104,6 +115,9 @@ export function concentrationIndex<T>(a: unknown, b: unknown, c?: unknown, d?: u
   if (correction !== "none" && correction !== "wagstaff" && correction !== "erreygers") {
     invalidOption(fn, `requires correction "none", "wagstaff" or "erreygers"; got ${String(correction)}`);
   }
+  const negatives = options.negatives ?? "reject";
+  if (negatives !== "reject" && negatives !== "allow") invalidOption(fn, `requires negatives "reject" or "allow"; got ${String(negatives)}`);
+  if (negatives === "reject") requireNonNegative(fn, h, "outcomes");
   const [lo, hi] = options.bounds ?? [0, 1];
   if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo < hi)) invalidOption(fn, `requires bounds [a, b] with a < b; got [${lo}, ${hi}]`);
   if (correction !== "none") {
@@ -117,7 +131,6 @@ export function concentrationIndex<T>(a: unknown, b: unknown, c?: unknown, d?: u
   const W = totalWeight(n, w);
   const mu = weightedMean(h, w);
   const base = { mean: mu, n, correction, standardError: null };
-  if (mu === 0) return { ...base, value: null, concentration: null, generalized: null, flags: ["zero-mean"] };
 
   // Fractional ranks with tie blocks sharing the mean rank.
   const order = ascendingOrder(r);
@@ -133,6 +146,7 @@ export function concentrationIndex<T>(a: unknown, b: unknown, c?: unknown, d?: u
   }
   const rBar = weightedMean(R, w);
   const cov = stableSum(Float64Array.from(h, (hi_, i) => wAt(w, i) * (hi_ - mu) * (R[i] - rBar))) / W;
+  if (mu === 0) return { ...base, value: null, concentration: null, generalized: 2 * cov, flags: ["zero-mean"] };
   const C = (2 * cov) / mu;
 
   let factor: number | null = 1;
@@ -159,7 +173,7 @@ export function concentrationIndex<T>(a: unknown, b: unknown, c?: unknown, d?: u
     ...base,
     value: factor === null ? null : C * factor,
     concentration: C,
-    generalized: mu * C,
+    generalized: 2 * cov,
     standardError: se === null || factor === null ? null : se * Math.abs(factor),
     flags,
   };

@@ -15,13 +15,14 @@ export type FederalRangeRatioOptions<T = unknown> = RestrictedRangeOptions<T>;
  * the LEA where the cumulative share first reaches 5% / 95%). Source:
  * https://www.law.cornell.edu/cfr/text/34/part-222/subpart-K/appendix-lii4; METHODS.md 3.7.
  *
- * Rules: empty throws `empty-input`; missing throws `missing-value`; P5 = 0 gives
- * `null`; one value gives 0.
+ * Rules: empty throws `empty-input`; missing throws `missing-value`; negative values
+ * throw `negative-value` (a negative P5 would flip the sign of the ratio:
+ * [1, -2, 3] is rejected, not -2.5); P5 = 0 gives `null`; one value gives 0.
  *
  * @param values per-pupil amounts, or rows with an `accessor`
  * @param options {@link FederalRangeRatioOptions}; pass pupils as `weights`
  * @returns the ratio (0.22 means 22 percent), or `null` when P5 is 0
- * @throws EmisInputError `empty-input`, `missing-value`, `invalid-weight`, `invalid-option`
+ * @throws EmisInputError `empty-input`, `missing-value`, `negative-value`, `invalid-weight`, `invalid-option`
  * @example
  * // the appendix example: P5 reached at $820, P95 at $1,000
  * federalRangeRatio([700, 820, 900, 1000, 1200], { weights: [4, 10, 70, 12, 4] }); // 0.2195 (22 percent)

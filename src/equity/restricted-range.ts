@@ -1,6 +1,6 @@
 import { weightedQuantile } from "../stats/quantile";
 import type { QuantileMethod } from "../stats/quantile";
-import { invalidOption, readMeasureInput } from "./internal/input";
+import { invalidOption, readMeasureInput, requireNonNegative } from "./internal/input";
 import type { Accessor, NumericInput, RowInput, WeightOptions } from "./internal/input";
 
 /** Options for {@link restrictedRange} and {@link federalRangeRatio}. */
@@ -24,6 +24,7 @@ export function percentilePair<T>(fn: string, a: unknown, b: unknown, c: unknown
   const upper = options.upper ?? 0.95;
   if (!(lower >= 0 && upper <= 1 && lower <= upper)) invalidOption(fn, `requires 0 <= lower <= upper <= 1; got ${lower} and ${upper}`);
   const method = options.method ?? "inverted-cdf";
+  requireNonNegative(fn, x);
   const q = { weights: w ?? undefined, method };
   return { low: weightedQuantile(x, lower, q), high: weightedQuantile(x, upper, q) };
 }
@@ -38,13 +39,14 @@ export function percentilePair<T>(fn: string, a: unknown, b: unknown, c: unknown
  * https://www.law.cornell.edu/cfr/text/34/part-222/subpart-K/appendix-lii4). Source:
  * Berne & Stiefel (1984); METHODS.md 3.7.
  *
- * Rules: empty throws `empty-input`; missing throws `missing-value`; weights are
- * pupils; one value gives 0.
+ * Rules: empty throws `empty-input`; missing throws `missing-value`; negative values
+ * throw `negative-value` (amounts per pupil are non-negative); weights are pupils; one
+ * value gives 0.
  *
  * @param values plain numbers, or rows with an `accessor`
  * @param options {@link RestrictedRangeOptions}
  * @returns the restricted range
- * @throws EmisInputError `empty-input`, `missing-value`, `invalid-weight`, `invalid-option`
+ * @throws EmisInputError `empty-input`, `missing-value`, `negative-value`, `invalid-weight`, `invalid-option`
  * @example
  * restrictedRange([700, 820, 900, 1000, 1200], { weights: [4, 10, 70, 12, 4] }); // 180
  */

@@ -85,4 +85,24 @@ describe("concentrationIndex", () => {
     expect(se / sd).toBeGreaterThan(0.8);
     expect(se / sd).toBeLessThan(1.25);
   });
+  describe("negative outcomes (METHODS.md 3.6: defined for non-negative outcomes)", () => {
+    it("throws negative-value by default", () => {
+      expect(() => concentrationIndex([1, -2, 3], [1, 2, 3])).toThrowError("concentrationIndex requires non-negative outcomes; got -2 at index 1");
+    });
+    it("computes the generalised index with negatives: \"allow\" (e.g. score gains)", () => {
+      // h = [-1, 1], ranks 1, 2: R = .25, .75, mu = 0, cov = (-1 * -.25 + 1 * .25) / 2 = .25
+      // generalised = 2 cov = 0.5; C = 2 cov / mu is undefined (mu = 0): null with zero-mean
+      const r = concentrationIndex([-1, 1], [1, 2], { negatives: "allow" });
+      expect(r.generalized).toBeCloseTo(0.5, 15);
+      expect(r.value).toBeNull();
+      expect(r.flags).toEqual(["zero-mean"]);
+      // h = [-1, 3]: mu = 1, cov = (-2 * -.25 + 2 * .25) / 2 = .5, C = 1, generalised 1
+      const s = concentrationIndex([-1, 3], [1, 2], { negatives: "allow" });
+      expect(s.value).toBeCloseTo(1, 15);
+      expect(s.generalized).toBeCloseTo(1, 15);
+    });
+    it("rejects an unknown negatives rule", () => {
+      expect(() => concentrationIndex([1, 2], [1, 2], { negatives: "keep" as never })).toThrowError(/negatives "reject" or "allow"/);
+    });
+  });
 });

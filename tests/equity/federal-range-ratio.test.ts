@@ -22,6 +22,10 @@ describe("federalRangeRatio", () => {
     expect(federalRangeRatio([0, 5, 6])).toBeNull();
     expect(federalRangeRatio([4])).toBe(0);
   });
+  it("throws negative-value on a negative amount instead of a negative ratio", () => {
+    // was (P95 - P5) / P5 = (3 - -2) / -2 = -2.5: a negative P5 flips the sign of the test
+    expect(() => federalRangeRatio([1, -2, 3])).toThrowError("federalRangeRatio requires non-negative values; got -2 at index 1");
+  });
   it("throws on missing values", () => {
     expect(() => federalRangeRatio([1, null])).toThrowError(/federalRangeRatio found a missing value/);
   });

@@ -16,6 +16,9 @@ describe("restrictedRange", () => {
     expect(restrictedRange([1, 2, 3, 4], { lower: 0.25, upper: 0.75 })).toBe(2);
     expect(() => restrictedRange([1, 2], { lower: 0.9, upper: 0.1 })).toThrowError(/lower <= upper/);
   });
+  it("throws negative-value on a negative amount", () => {
+    expect(() => restrictedRange([1, -2, 3])).toThrowError("restrictedRange requires non-negative values; got -2 at index 1");
+  });
   it("gives 0 for one value, throws on empty input", () => {
     expect(restrictedRange([5])).toBe(0);
     expect(() => restrictedRange([])).toThrowError(/restrictedRange requires at least one value/);

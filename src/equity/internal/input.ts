@@ -96,11 +96,17 @@ export function requireNonEmpty(fn: string, n: number, what = "value"): void {
   }
 }
 
-/** Throw `negative-value` on the first negative entry. */
+/**
+ * Throw `negative-value` on the first negative entry. The one negative-value rule of
+ * `equity/`: every measure describes a non-negative quantity (spending per pupil, PTR,
+ * a rate, a count; METHODS.md 3), so a negative is a data error and is never computed
+ * through; only a documented option (gini `negatives: "rsv"`, concentrationIndex
+ * `negatives: "allow"`) reads signed data.
+ */
 export function requireNonNegative(fn: string, x: ArrayLike<number>, what = "values"): void {
   for (let i = 0; i < x.length; i++) {
     if (x[i] < 0) {
-      throw new EmisInputError("negative-value", `${fn} requires non-negative ${what}; got ${x[i]} at index ${i}`, {
+      throw new EmisInputError("negative-value", `${fn} requires non-negative ${what}; got ${x[i]} at index ${i} (correct or drop it first)`, {
         function: fn,
         index: i,
         value: x[i],
