@@ -123,7 +123,8 @@ export function disaggregate(
           const row = def.kind === "distribution" ? distributionRow(def, g, threshold) : ratioRow(def, g, z);
           const out: ResultRow = { indicator: def.id, level: levelName(set), ...dimColumns(allDims, set, U, g.codes, space), ...row };
           rows.push(out);
-          metas.push({ def, set: si, groupKey: `${si}:${set.map((d) => g.codes[U.indexOf(d)]).join(",")}`, codes: g.codes, U, x: g.num, n: g.den, records: g.n });
+          const unknownGroup = set.some((d) => out[d] === "unknown");
+          metas.push({ def, set: si, groupKey: `${si}:${set.map((d) => g.codes[U.indexOf(d)]).join(",")}`, codes: g.codes, U, x: g.num, n: g.den, records: g.n, excluded: g.nExcluded, unknownGroup });
         }
       }
     });

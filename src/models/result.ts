@@ -19,8 +19,12 @@ export const ResultRowFields = z.object({
     value: z.number().nullable(),
     /** Records (or units, for distributions) behind the value. */
     n: z.number().nullable(),
-    /** Records left out because their outcome was unknown. */
-    nExcluded: z.number(),
+    /**
+     * Records left out because their outcome was unknown. Under disclosure control it
+     * is published only for the national total and when at least the minimum cell
+     * size; otherwise null (the flag `unknown-excluded` still says some were left out).
+     */
+    nExcluded: z.number().nullable(),
     ciLow: z.number().nullable(),
     ciHigh: z.number().nullable(),
     suppressed: z.boolean(),

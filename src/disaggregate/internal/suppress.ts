@@ -32,6 +32,10 @@ export interface RowMeta {
   x: number;
   n: number;
   records: number;
+  /** Records of the cell whose outcome is unknown (left out of the value). */
+  excluded: number;
+  /** The group has the code `unknown` on one of its dimensions. */
+  unknownGroup?: boolean;
 }
 
 /**
@@ -44,12 +48,27 @@ export interface RowMeta {
 function primary(def: IndicatorDefinition, m: RowMeta, min: number): boolean {
   const small = (v: number) => v > 0 && v < min;
   if (def.kind === "distribution" || def.statistic === "ratio") return false;
+  // A headcount of records whose code is unknown (3 pupils of unrecorded sex) states no
+  // attribute of anyone, and it can be derived anyway by differencing two published
+  // figures of different coverage (enrolment minus the girls-and-boys denominator), so
+  // hiding it would protect nothing and cascade into hiding real figures. Outcomes of
+  // such a group (its pass rate) stay protected.
+  if (def.statistic === "count" && m.unknownGroup) return false;
+  // A cell of a few people whose outcomes are all unknown is still a cell of a few people.
+  if (small(m.records + m.excluded)) return true;
   if (!def.denominator) return small(m.x);
   if (def.statistic === "proportion") return small(m.x) || small(m.n - m.x) || small(m.records);
   return small(m.records);
 }
 
-/** Union-find over indicators that share a count (same fact, measure and filter). */
+/**
+ * Union-find over indicators that read the same fact table. Counts of one fact over
+ * the same cell are linked whatever their filters: the girls-and-boys denominator of
+ * a share, subtracted from the cell's enrolment, gives its unknown-sex pupils; a
+ * repetition and a promotion rate over the same pupils give the dropout count. So a
+ * cell hidden for one indicator is hidden for all indicators of the fact (and of facts
+ * linked through a ratio, e.g. pupils and teachers through the PTR).
+ */
 function families(defs: IndicatorDefinition[]): Map<string, string> {
   const parent = new Map<string, string>();
   const find = (x: string): string => {
@@ -62,7 +81,7 @@ function families(defs: IndicatorDefinition[]): Map<string, string> {
   for (const d of defs) {
     if (!parent.has(d.id)) parent.set(d.id, d.id);
     for (const spec of d.denominator ? [d.numerator, d.denominator] : [d.numerator]) {
-      const key = JSON.stringify([spec.fact, spec.measure, spec.filter ?? null]);
+      const key = spec.fact;
       const o = owner.get(key);
       if (o) parent.set(find(d.id), find(o));
       else owner.set(key, d.id);
@@ -93,9 +112,41 @@ function families(defs: IndicatorDefinition[]): Map<string, string> {
  * and interval bounds (bounds reveal counts).
  */
 export function suppress(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: SuppressionOptions, profileMin: number): void {
+  checkOptions(options);
   const min = options.minCell ?? profileMin;
   if (min > 0) hide(rows, metas, sets, options, min);
+  if (min > 0) withholdExclusions(rows, metas, min);
   if (options.roundingBase !== undefined) roundCounts(rows, metas, options.roundingBase);
+}
+
+const KNOWN = ["minCell", "complementary", "roundingBase"];
+
+/** A mistyped or out-of-range option must never turn disclosure control off silently. */
+function checkOptions(o: SuppressionOptions): void {
+  for (const k of Object.keys(o)) {
+    if (!KNOWN.includes(k)) throw new EmisInputError("invalid-option", `disaggregate: unknown suppression option ${k}; use ${KNOWN.join(", ")}`);
+  }
+  if (o.minCell !== undefined && !(Number.isInteger(o.minCell) && o.minCell >= 0)) {
+    throw new EmisInputError("invalid-option", `disaggregate: suppression.minCell must be a whole number ≥ 0, got ${o.minCell}; use e.g. 5 (0 turns primary suppression off explicitly)`);
+  }
+  if (o.complementary !== undefined && typeof o.complementary !== "boolean") {
+    throw new EmisInputError("invalid-option", `disaggregate: suppression.complementary must be true or false, got ${String(o.complementary)}`);
+  }
+}
+
+/**
+ * Counts of records with an unknown outcome are counts of people too, and they add up
+ * across levels like any count: they are published only for the national total
+ * (grouping set with no dimension) and only when at least the minimum; elsewhere
+ * `nExcluded` is null and the flag `unknown-excluded` still says records were left out.
+ */
+function withholdExclusions(rows: ResultRow[], metas: RowMeta[], min: number): void {
+  rows.forEach((r, i) => {
+    if (r.nExcluded === null) return;
+    void metas;
+    const national = r.level === "total";
+    if (r.suppressed || !national || (r.nExcluded > 0 && r.nExcluded < min)) r.nExcluded = null;
+  });
 }
 
 function hide(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: SuppressionOptions, min: number): void {
@@ -169,9 +220,11 @@ function hide(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: Su
       r.n = null;
       r.ciLow = null;
       r.ciHigh = null;
+      r.nExcluded = null;
       r.suppressed = true;
-      const flag: Flag = why === "primary" ? "suppressed" : "suppressed-complementary";
-      r.flags = [...r.flags.filter((f) => f !== "below-min-n"), flag];
+      // Other flags would describe the hidden figures (zero-denominator says the hidden
+      // denominator is 0; unknown-excluded that some records were unknown).
+      r.flags = [why === "primary" ? "suppressed" : "suppressed-complementary"];
     }
   }
 }
@@ -232,7 +285,7 @@ function roundCounts(rows: ResultRow[], metas: RowMeta[], base: number): void {
     r.denominator = round(r.denominator);
     if (!distribution) {
       r.n = round(r.n);
-      r.nExcluded = round(r.nExcluded) ?? 0;
+      r.nExcluded = round(r.nExcluded);
     }
     if (!def.denominator && def.statistic === "count" && def.scale === 1) r.value = round(r.value);
   });

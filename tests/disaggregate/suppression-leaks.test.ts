@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { createDataset } from "../../src/dataset";
+import { disaggregate } from "../../src/disaggregate";
+import { profiles } from "../../src/profiles";
+
+// Findings of a hostile user trial, each a way to recover a hidden count; minCell 5.
+const profile = profiles.bhutan;
+const schools = [
+  { school_id: "P", dzongkhag: "paro", location: "rural" },
+  { school_id: "H", dzongkhag: "haa", location: "remote" },
+];
+function pupils() {
+  const rows: Array<Record<string, unknown>> = [];
+  // Paro: 30 girls, 30 boys, 3 of unknown sex. Haa: 20 girls + 20 boys without
+  // disability (pass known), 2 girls with disability whose result is unknown.
+  for (let i = 0; i < 63; i++) rows.push({ student_id: `p${i}`, school_id: "P", grade: "X", sex: i < 30 ? "female" : i < 60 ? "male" : "unknown", passed: i % 3 ? "yes" : "no", disability: "no" });
+  for (let i = 0; i < 40; i++) rows.push({ student_id: `h${i}`, school_id: "H", grade: "X", sex: i < 20 ? "female" : "male", passed: i % 4 ? "yes" : "no", disability: "no" });
+  rows.push({ student_id: "h40", school_id: "H", grade: "X", sex: "female", passed: "unknown", disability: "yes" });
+  rows.push({ student_id: "h41", school_id: "H", grade: "X", sex: "female", passed: "unknown", disability: "yes" });
+  return rows;
+}
+const ds = createDataset({ profile, schools, students: pupils(), year: 2024 });
+
+describe("disclosure control: leaks found by the user trial", () => {
+  it("publishes the headcount of an unknown code: it states no attribute and differencing gives it anyway", () => {
+    const rows = disaggregate(ds, ["enrolment", "female-pupils-percent"], { by: ["dzongkhag", "sex"], rollup: true });
+    const paroUnknown = rows.find((r) => r.indicator === "enrolment" && r.dzongkhag === "paro" && r.sex === "unknown")!;
+    const enrolParo = rows.find((r) => r.indicator === "enrolment" && r.dzongkhag === "paro" && r.sex === null)!;
+    const shareParo = rows.find((r) => r.indicator === "female-pupils-percent" && r.dzongkhag === "paro" && r.sex === null)!;
+    // 63 − 60 = 3: the difference the trial used is exactly the published unknown cell.
+    expect([paroUnknown.value, enrolParo.value, shareParo.denominator]).toEqual([3, 63, 60]);
+  });
+
+  it("hides a small cell for every indicator of the same fact (a count hidden for one is hidden for all)", () => {
+    const small = [...pupils(), ...Array.from({ length: 3 }, (_, i) => ({ student_id: `g${i}`, school_id: "G", grade: "X", sex: "female", passed: "yes", disability: "no" }))];
+    const d2 = createDataset({ profile, schools: [...schools, { school_id: "G", dzongkhag: "gasa", location: "remote" }], students: small, year: 2024 });
+    const rows = disaggregate(d2, ["enrolment", "female-pupils-percent", "pass-rate"], { by: ["dzongkhag"], rollup: true });
+    for (const r of rows.filter((x) => x.dzongkhag === "gasa")) expect(r.suppressed).toBe(true);
+  });
+
+  it("suppresses a small cell whose outcomes are all unknown (2 girls with disabilities, results unknown)", () => {
+    const rows = disaggregate(ds, ["pass-rate"], { by: ["dzongkhag", "disability", "sex"], rollup: true });
+    const cell = rows.filter((r) => r.dzongkhag === "haa" && r.disability === "yes");
+    expect(cell.length).toBeGreaterThan(0);
+    for (const r of cell) expect(r).toMatchObject({ suppressed: true, value: null, numerator: null, denominator: null, n: null, nExcluded: null, ciLow: null, ciHigh: null });
+  });
+
+  it("leaves no flag on a suppressed row but the suppression flag (zero-denominator would reveal a 0)", () => {
+    const rows = disaggregate(ds, ["pass-rate"], { by: ["dzongkhag", "disability", "sex"], rollup: true });
+    for (const r of rows.filter((x) => x.suppressed)) expect(r.flags).toHaveLength(1);
+  });
+
+  it("publishes unknown-outcome counts only for the national total, and only when ≥ minCell", () => {
+    const rows = disaggregate(ds, ["pass-rate"], { by: ["dzongkhag"], rollup: true });
+    expect(rows.filter((r) => r.level !== "total").every((r) => r.nExcluded === null)).toBe(true);
+    // 2 unknown results nationally: under 5, withheld; the flag still says some were left out.
+    expect(rows[0]).toMatchObject({ level: "total", nExcluded: null });
+    expect(rows[0].flags).toContain("unknown-excluded");
+    const off = disaggregate(ds, ["pass-rate"], { by: ["dzongkhag"], rollup: true, suppression: false });
+    expect(off[0].nExcluded).toBe(2);
+  });
+
+  it("refuses a minimum cell size that would silently switch suppression off", () => {
+    for (const minCell of [Number.NaN, -1, 2.5]) {
+      expect(() => disaggregate(ds, ["enrolment"], { by: ["sex"], suppression: { minCell } })).toThrowError(/minCell must be a whole number/);
+    }
+    expect(() => disaggregate(ds, ["enrolment"], { by: ["sex"], suppression: { minCel: 5 } as never })).toThrowError(/unknown suppression option minCel/);
+  });
+});
