@@ -45,7 +45,7 @@ export interface ConcentrationIndexResult {
    */
   standardError: number | null;
   correction: "none" | "wagstaff" | "erreygers";
-  /** `zero-mean`, or `undefined-measure` (Wagstaff at mu = a or b). */
+  /** `single-unit` (one unit with positive weight), `zero-mean`, or `undefined-measure` (Wagstaff at mu = a or b). */
   flags: Flag[];
 }
 
@@ -64,7 +64,9 @@ export interface ConcentrationIndexResult {
  * Rules: empty throws `empty-input`; missing outcome or rank throws `missing-value`;
  * negative outcomes throw `negative-value` unless `negatives: "allow"` (generalised
  * index for signed outcomes); outcomes outside the bounds throw `invalid-value` when a
- * correction is asked; mean 0 gives `value` and `concentration` `null` with
+ * correction is asked; one unit with positive weight gives every index `null` with
+ * `single-unit` (no ranking to correlate with; the single-unit rule of `equity/`:
+ * measures that need two units return null); mean 0 gives `value` and `concentration` `null` with
  * `zero-mean` (`generalized` is 2 cov, 0 for all-zero outcomes); weights are frequency
  * weights.
  *
@@ -128,6 +130,12 @@ export function concentrationIndex<T>(a: unknown, b: unknown, c?: unknown, d?: u
     }
   }
   const n = h.length;
+  let units = 0;
+  for (let i = 0; i < n; i++) if (wAt(w, i) > 0) units++;
+  if (units < 2) {
+    // One unit has no ranking to correlate the outcome with (var(R) = 0): undefined.
+    return { value: null, concentration: null, generalized: null, mean: weightedMean(h, w), n, correction, standardError: null, flags: ["single-unit"] };
+  }
   const W = totalWeight(n, w);
   const mu = weightedMean(h, w);
   const base = { mean: mu, n, correction, standardError: null };

@@ -11,7 +11,8 @@ export type PalmaRatioOptions<T = unknown> = WeightOptions<T>;
  * Formula: `shareRatio(values, { top: 0.1, bottom: 0.4 })`; a unit straddling a cut is
  * split in proportion to its weight (METHODS.md 3.5).
  *
- * Rules: as {@link shareRatio}; all equal gives 0.25; bottom share 0 gives `null`.
+ * Rules: as {@link shareRatio}; one unit or all equal gives exactly 0.25; bottom
+ * share 0 gives `null`.
  *
  * @param values plain numbers, or rows with an `accessor`
  * @param options weights (frequency)

@@ -21,8 +21,11 @@ export interface ShareRatioOptions<T = unknown> extends WeightOptions<T> {
  * share ratio; METHODS.md 3.5.
  *
  * Rules: empty throws `empty-input`; missing throws `missing-value`; negative throws
- * `negative-value`; zeros kept; bottom share 0 gives `null`; one value or all equal
- * give top/bottom (1 for S80/S20).
+ * `negative-value`; zeros kept; bottom share 0 gives `null`, and so does a ratio beyond
+ * Number.MAX_VALUE; one unit (the single-unit rule of `equity/`: one unit is a
+ * perfectly equal distribution) or all equal give exactly top/bottom (1 for S80/S20),
+ * computed as (top * mean of the top slice) / (bottom * mean of the bottom slice) so no
+ * 1 - 1e-16 residue is left.
  *
  * @param values plain numbers, or rows with an `accessor`
  * @param options {@link ShareRatioOptions}

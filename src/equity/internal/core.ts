@@ -2,6 +2,14 @@
  * Numeric kernels shared by the inequality measures, decompositions and the bootstrap.
  * They take validated `Float64Array`s (weights `null` = every unit weighs 1) and return
  * `null` when the measure is undefined. No validation happens here.
+ *
+ * Single-unit rule of `equity/`: one unit with positive weight is a perfectly equal
+ * distribution, so a measure of spread returns its exact equal-distribution value
+ * (Gini, CV, GE, Atkinson, ranges 0; McLoone, Verstegen 1; share ratios top/bottom;
+ * Lorenz curve the diagonal), while a measure that needs two units by construction
+ * returns `null` (corrected Gini, sample CV; concentrationIndex with flag
+ * `single-unit`). Callers with a flag channel (summarizeAcross, the engine) add
+ * `single-unit` to the scalar results.
  */
 import { stableSum } from "../../stats/sum";
 
@@ -125,31 +133,33 @@ export function varianceCore(x: ArrayLike<number>, w: ArrayLike<number> | null, 
 }
 
 /**
- * Share of the total held by the units between population shares `from` and `to`
- * (0..1) after sorting ascending; a unit straddling a cut is split in proportion to its
- * weight (library convention, METHODS.md 3.5).
+ * Mean value of the population slice of share `p` (0..1] at one end of the ascending
+ * order: the bottom `p` of the weight, or the top `p`. A unit straddling the cut is
+ * split in proportion to its weight (library convention, METHODS.md 3.5). The slice
+ * holds p * W of weight, so its share of the total is p * mean / mu.
+ *
+ * Computed as x_ref + sum (take_i / T)(x_i - x_ref) with x_ref the first unit taken
+ * and T the weight taken: a slice of equal values gives exactly that value (no
+ * 1 - 1e-16 residue), and every partial sum stays within the slice's range, so values
+ * up to Number.MAX_VALUE cannot overflow.
  */
-export function shareBetween(
-  x: ArrayLike<number>,
-  w: ArrayLike<number> | null,
-  from: number,
-  to: number,
-): { amount: number; total: number } {
+export function sliceMean(x: ArrayLike<number>, w: ArrayLike<number> | null, p: number, end: "bottom" | "top"): number {
   const order = ascendingOrder(x);
-  const W = totalWeight(x.length, w);
-  const lo = from * W;
-  const hi = to * W;
-  const parts: number[] = [];
-  const all: number[] = [];
-  let cum = 0;
+  if (end === "top") order.reverse();
+  const want = p * totalWeight(x.length, w);
+  const idx: number[] = [];
+  const take: number[] = [];
+  let T = 0;
   for (const i of order) {
     const wi = wAt(w, i);
-    const start = cum;
-    const end = cum + wi;
-    cum = end;
-    all.push(wi * x[i]);
-    const overlap = Math.min(end, hi) - Math.max(start, lo);
-    if (overlap > 0) parts.push(overlap * x[i]);
+    if (wi === 0) continue;
+    const t = Math.min(wi, want - T);
+    if (!(t > 0)) break;
+    idx.push(i);
+    take.push(t);
+    T += t;
   }
-  return { amount: stableSum(parts), total: stableSum(all) };
+  if (idx.length === 0) return x[order.find((i) => wAt(w, i) > 0)!];
+  const ref = x[idx[0]];
+  return ref + stableSum(idx.map((i, k) => (take[k] / T) * (x[i] - ref)));
 }

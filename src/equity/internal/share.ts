@@ -1,4 +1,4 @@
-import { shareBetween } from "./core";
+import { sliceMean } from "./core";
 import { invalidOption, readMeasureInput, requireNonNegative } from "./input";
 import type { WeightOptions } from "./input";
 
@@ -11,7 +11,13 @@ export function shareRatioOf<T>(fn: string, a: unknown, b: unknown, c: unknown, 
     invalidOption(fn, `requires top and bottom shares above 0 that add to at most 1; got top ${top}, bottom ${bottom}`);
   }
   requireNonNegative(fn, x);
-  const low = shareBetween(x, w, 0, bottom).amount;
-  const high = shareBetween(x, w, 1 - top, 1).amount;
-  return low === 0 ? null : high / low;
+  // share(top) / share(bottom) = (top * mean of top slice) / (bottom * mean of bottom
+  // slice): equal values (one unit included) give top / bottom exactly.
+  const low = sliceMean(x, w, bottom, "bottom");
+  const high = sliceMean(x, w, top, "top");
+  if (low === 0) return null;
+  const ratio = (top / bottom) * (high / low);
+  // A ratio past Number.MAX_VALUE (bottom mean below ~1e-308 of the top) has no double:
+  // null, as for a bottom share of 0.
+  return Number.isFinite(ratio) ? ratio : null;
 }
