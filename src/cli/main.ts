@@ -6,6 +6,7 @@ import { IndicatorDefinition } from "../models/indicator";
 import { CountTableSpec } from "../models/count-table";
 import { isEmisError } from "../models/errors";
 import { reportCommand } from "./report-command";
+import { auditCommand } from "./audit-command";
 import { loadCatalogue } from "../indicators/load-catalogue";
 import { readFileSync } from "node:fs";
 
@@ -16,6 +17,11 @@ Usage:
       Equity report over the shipped seeds (and India UDISE+ / Tanzania when --data or
       EMIS_DATA_DIR points at the public data sets). Writes report.md, report.json,
       results.csv, gaps.csv, spread.csv and rejects.csv to --out (default out/).
+  emis-equity audit [--seeds DIR] [--out DIR] [--quiet]
+      EMIS readiness audit of the shipped synthetic Bhutan seeds: can each indicator be
+      computed and disaggregated by each equity dimension (ready / partial / not
+      possible, with reasons), the overall score, and data-quality findings. Prints the
+      matrix and writes audit.md, audit.json, audit.csv and audit-findings.csv to --out.
   emis-equity schema [School|Student|Teacher|Section|Population|IndicatorDefinition|CountTableSpec] [--profile ID]
       Prints the JSON Schema of an input (all of them without a name).
   emis-equity indicators [--catalogue FILE]
@@ -51,6 +57,11 @@ export function main(argv: string[], env: Record<string, string | undefined> = p
         const started = Date.now();
         const { summary } = reportCommand({ seeds: str("seeds") ?? "seeds", data: str("data") ?? env.EMIS_DATA_DIR, out: str("out") ?? "out" });
         if (!flags.quiet) process.stdout.write(`${summary}\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+        return 0;
+      }
+      case "audit": {
+        const { text } = auditCommand({ seeds: str("seeds") ?? "seeds", out: str("out") ?? "out" });
+        if (!flags.quiet) process.stdout.write(`${text}\n`);
         return 0;
       }
       case "schema": {

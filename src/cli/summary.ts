@@ -31,6 +31,14 @@ export function summaryText(report: EquityReport, reads: ReadResult[], extra: st
         ),
       );
     }
+    if (s.readiness) {
+      const d = s.readiness.dimensions.filter((x) => x.score !== null);
+      out.push(`  EMIS readiness score: ${s.readiness.score === null ? "–" : s.readiness.score.toFixed(1)} / 100 over ${s.readiness.matrix.length} indicator × dimension cells (lowest: ${[...d].sort((a, b) => (a.score as number) - (b.score as number)).slice(0, 3).map((x) => `${x.label} ${(x.score as number).toFixed(0)}`).join(", ")}).`);
+    }
+    if (s.recommendations?.length) {
+      out.push(`  Top recommendations (${Math.min(3, s.recommendations.length)} of ${s.recommendations.length}):`);
+      out.push(...s.recommendations.slice(0, 3).map((r) => `   ${r.rank}. [${r.severity}] ${r.title}: ${r.text}${r.caveats.length ? ` (caveats: ${r.caveats.length})` : ""}`));
+    }
     const m = s.integrity.margins;
     if (m.checked) out.push(`  Margins: ${m.reconciled} of ${m.checked} published totals equal the sum of their parts${m.checked > m.reconciled ? " (the differences are listed in report.md)" : ""}.`);
   }

@@ -11,6 +11,8 @@ import type { Flag } from "../models/flags";
 import type { ResultTable } from "../models/result";
 import type { GapRow, GapSpec, ReportSection, SectionSpec, SpreadRow, SpreadSpec } from "./types";
 import { segregationRow } from "./segregation-row";
+import { audit } from "../audit/audit";
+import { recommend } from "../recommend/recommend";
 
 /**
  * Computes one report section: headline indicators, breakdowns, gaps between groups
@@ -60,6 +62,8 @@ export function buildSection(spec: SectionSpec): ReportSection {
   const segregation = (spec.segregation ?? []).map((g) =>
     segregationRow(g, rowsAt(table, g.count ?? "enrolment", g.within ? [g.within, g.unit, g.dimension] : [g.unit, g.dimension], dims)),
   );
+  const readiness = spec.readiness ? audit(ds, { catalogue: cat, ...(spec.readiness === true ? {} : spec.readiness) }) : undefined;
+  const recommendations = spec.rules ? recommend({ table, catalogue: cat, profile: ds.profile, readiness: readiness?.matrix }, spec.rules) : undefined;
   const issuesByCode: Record<string, number> = {};
   for (const i of ds.integrity.issues) issuesByCode[i.code] = (issuesByCode[i.code] ?? 0) + 1;
   const margins = ds.integrity.margins;
@@ -75,6 +79,8 @@ export function buildSection(spec: SectionSpec): ReportSection {
     gaps,
     spread,
     segregation,
+    ...(readiness ? { readiness } : {}),
+    ...(recommendations ? { recommendations } : {}),
     integrity: {
       accounts: ds.integrity.accounts,
       issuesByCode,

@@ -1,5 +1,6 @@
 import type { EquityReport, GapRow, ReportSection } from "./types";
 import { fmt, labelOf, table } from "./internal/format";
+import { renderAuditMarkdown } from "../audit/render-audit-markdown";
 
 const unitLabel = (u: string) => (u === "percent" ? "%" : "");
 
@@ -96,6 +97,18 @@ export function renderSectionMarkdown(s: ReportSection, options: { maxGaps?: num
       "",
     );
   }
+  if (s.recommendations?.length) {
+    out.push("### Recommendations (ranked: severity, priority, size)", "");
+    for (const r of s.recommendations) {
+      out.push(`${r.rank}. **${r.title}** (${r.severity}, rule \`${r.rule}\`): ${r.text}`);
+      out.push(`   - Evidence: ${r.evidence.map((e) => `${e.name} = ${typeof e.value === "number" ? fmt(e.value, e.name === "parity" ? "index" : Number.isInteger(e.value) ? "count" : undefined) : (e.value ?? "–")}`).join("; ")}`);
+      if (r.groups.length > 1) out.push(`   - Groups affected (${r.groups.length}): ${r.groups.slice(0, 8).join("; ")}${r.groups.length > 8 ? "; ..." : ""}`);
+      out.push(`   - Sources: ${r.sources.map((x) => (x.url ? `[${x.title}](${x.url})` : x.title)).join("; ")}`);
+      for (const c of r.caveats) out.push(`   - Caveat: ${c}`);
+    }
+    out.push("");
+  }
+  if (s.readiness) out.push(renderAuditMarkdown(s.readiness, { heading: "###", maxFindings: 15 }), "");
   if (s.breakdowns.length) {
     const max = options.maxBreakdownRows ?? 60;
     const dims = [...new Set(s.breakdowns.flatMap((r) => Object.keys(r)))].filter(

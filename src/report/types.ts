@@ -4,6 +4,8 @@ import type { MarginCheck } from "../dataset/internal/count-facts";
 import type { InputAccount } from "../dataset/create-dataset";
 import type { Flag } from "../models/flags";
 import type { ResultTable } from "../models/result";
+import type { AuditOptions, AuditResult } from "../audit/audit";
+import type { Recommendation } from "../recommend/recommend";
 
 /** A comparison of two groups of one dimension, overall and within each unit of `within`. */
 export interface GapSpec {
@@ -82,6 +84,13 @@ export interface SectionSpec {
   /** Gaps in published rates (see `publishedGaps`), ranked with the computed ones. */
   publishedGaps?: GapRow[];
   segregation?: SegregationSpec[];
+  /** Readiness audit of the dataset (matrix, score, data quality): `true` for the defaults. */
+  readiness?: boolean | AuditOptions;
+  /**
+   * Recommendation rules (a rule pack, packs or rules, e.g. `[defaultRules, bhutanRules]`),
+   * evaluated on this section's suppressed table and readiness matrix.
+   */
+  rules?: unknown;
 }
 
 /** A computed gap between two groups. `gap` is in the indicator's unit (percentage points for percents). */
@@ -141,6 +150,10 @@ export interface ReportSection {
   gaps: GapRow[];
   spread: SpreadRow[];
   segregation: SegregationRow[];
+  /** Readiness audit, when the spec asks for it. */
+  readiness?: AuditResult;
+  /** Ranked, explained recommendations, when the spec gives rules. */
+  recommendations?: Recommendation[];
   integrity: {
     accounts: Record<string, InputAccount>;
     issuesByCode: Record<string, number>;

@@ -5,6 +5,7 @@ import { bhutanProfile } from "../../profiles/bhutan";
 import type { SectionSpec } from "../../report/types";
 import type { ReadResult } from "../../io/read-options";
 import { readTable } from "../read-table";
+import { bhutanRules, defaultRules } from "../../recommend/rule-packs";
 
 const SEX_GAP = { by: "sex", group: "female", reference: "male" };
 
@@ -91,6 +92,8 @@ export function bhutanSyntheticSection(seedsDir: string): { spec: SectionSpec; r
       { dimension: "ses_quintile", unit: "school", within: "dzongkhag", pair: ["Q1", "Q5"] },
       { dimension: "disability", unit: "school", within: "ownership", pair: ["yes", "no"] },
     ],
+    readiness: true,
+    rules: [defaultRules, bhutanRules],
     notes: [
       "Status-based repetition, promotion and dropout rates come from one year's end-of-year status; UIS flow rates need two consecutive years.",
       "Segregation indices read the disclosure-controlled table: a school with a withheld cell (fewer than 5 pupils of a group, or hidden to protect one) is left out whole, so the indices describe the schools that remain (mostly larger ones); the number left out is shown.",
