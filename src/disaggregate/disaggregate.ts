@@ -253,20 +253,33 @@ function normValue(dataset: Dataset, norm: string | undefined): number | undefin
   return n?.value;
 }
 
+/**
+ * A distribution row: the summary of unit ratios. Units with a numerator but a zero
+ * denominator (a school with pupils and no teacher) have an infinite ratio: they count
+ * as above any norm in `share-above-norm`, and are left out of the other summaries
+ * with flag `zero-denominator` (counted in `nExcluded`) — never dropped silently.
+ * Numerator and denominator are null: the row's value is not their ratio; `n` is the
+ * number of units summarised.
+ */
 function distributionRow(def: DistributionIndicator, g: Group, threshold: number | undefined): Computed {
-  const units = g.units ?? [];
+  const units = (g.units ?? []).filter((u) => u.den > 0 || u.num > 0);
   const kept = units.filter((u) => u.den > 0);
+  const infinite = units.filter((u) => u.den === 0);
   const values = kept.map((u) => u.num / u.den);
-  const weights = def.weight === "none" ? undefined : kept.map((u) => (def.weight === "numerator" ? u.num : u.den));
-  const { value, flags } = summarise(def, values, weights, threshold);
-  const excluded = units.length - kept.length;
-  if (excluded > 0) flags.push("unknown-excluded");
-  if (def.minN > 0 && kept.length < def.minN) flags.push("below-min-n");
+  const weightOf = (u: { num: number; den: number }) => (def.weight === "numerator" ? u.num : u.den);
+  const weights = def.weight === "none" ? undefined : kept.map(weightOf);
+  const infiniteWeights = infinite.map((u) => (def.weight === "none" ? 1 : weightOf(u)));
+  const { value, flags } = summarise(def, values, weights, threshold, infiniteWeights);
+  const counted = def.summary === "share-above-norm" || def.summary === "share-below-norm";
+  const excluded = counted ? 0 : infinite.length;
+  if (excluded > 0) flags.push("zero-denominator");
+  const n = counted ? units.length : kept.length;
+  if (def.minN > 0 && n < def.minN) flags.push("below-min-n");
   return {
-    numerator: g.num,
-    denominator: g.den,
+    numerator: null,
+    denominator: null,
     value: value === null ? null : def.scale * value,
-    n: kept.length,
+    n,
     nExcluded: excluded,
     ciLow: null,
     ciHigh: null,

@@ -93,7 +93,10 @@ export const atRiskPercent = {
   denominator: { fact: "students", measure: "enrolled" },
 } as const satisfies IndicatorDefinitionInput;
 
-/** Share of girls in enrolment (pupils of known sex). */
+/**
+ * Share of girls in enrolment: 100 × girls ÷ pupils of known sex. Pupils whose sex is
+ * unknown leave both parts and are counted in `nExcluded` (flag `unknown-excluded`).
+ */
 export const femalePupilsPercent = {
   id: "female-pupils-percent",
   name: "Girls (% of enrolment)",
@@ -104,6 +107,6 @@ export const femalePupilsPercent = {
   direction: "neutral",
   statistic: "proportion",
   requires: ["students.sex"],
-  numerator: { fact: "students", measure: "enrolled", filter: { eq: ["sex", "female"] } },
-  denominator: { fact: "students", measure: "enrolled", filter: { in: ["sex", ["female", "male"]] } },
+  numerator: { fact: "students", measure: "female" },
+  denominator: { fact: "students", measure: "enrolled" },
 } as const satisfies IndicatorDefinitionInput;

@@ -67,7 +67,24 @@ describe("disaggregate: distribution indicators", () => {
   it("computes the Gini of school PTRs by hand: values 30, 5, 10 → 100 / (2·9·15) = 0.37037", () => {
     const [row] = disaggregate(ds, ["gini-school-ptr"], off);
     expect(row.value).toBeCloseTo(100 / 270, 12);
-    expect(row).toMatchObject({ n: 3, numerator: 100, denominator: 10 });
+    // n counts units; numerator and denominator are null (the Gini is not their ratio)
+    expect(row).toMatchObject({ n: 3, numerator: null, denominator: null });
+  });
+
+  it("counts a school with pupils and no teacher as above any PTR norm, and flags it out of the Gini", () => {
+    const ds2 = createDataset({
+      profile,
+      schools: [...schools, { school_id: "D", region: "R3", location: "remote" }],
+      students: [...students(), ...Array.from({ length: 13 }, (_, i) => ({ student_id: `D-${i}`, school_id: "D", grade: "G1", sex: "male" }))],
+      teachers: teachers(),
+    });
+    const share = { id: "above-18", name: "x", kind: "distribution", unit: "percent", scale: 100, direction: "lower-is-better", statistic: "ratio", unitOf: "school", numerator: { fact: "students", measure: "enrolled" }, denominator: { fact: "teachers", measure: "teachers" }, summary: "share-above-norm", threshold: 18 } as const;
+    // A (30) and D (13 pupils, 0 teachers: infinite) are above 18: 2 of 4 schools
+    const [s] = disaggregate(ds2, [share], off);
+    expect(s).toMatchObject({ value: 50, n: 4, nExcluded: 0 });
+    const [g] = disaggregate(ds2, ["gini-school-ptr"], off);
+    expect(g).toMatchObject({ n: 3, nExcluded: 1, flags: ["zero-denominator"] });
+    expect(g.value).toBeCloseTo(100 / 270, 12);
   });
 
   it("shares of schools above the PTR norm use the threshold (30 > 18 only: 1 of 3)", () => {

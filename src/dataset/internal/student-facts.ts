@@ -60,6 +60,7 @@ export function buildStudentFacts(t: ColumnTable, ctx: BuildContext) {
     attendance: m("attendance"),
     age: m("age"),
     repeater: m("repeater"),
+    female: m("female"),
   };
   const overYears = derive.overAgeYears ?? DEFAULT_DERIVE.overAgeYears;
   const gradeCodes = new Set(profile.grades.map((g) => g.code));
@@ -104,6 +105,9 @@ export function buildStudentFacts(t: ColumnTable, ctx: BuildContext) {
     // Not sat (missing) is not a fail: sat = 0 keeps the pupil out of pass rates.
     measures.sat[j] = passed === "yes" || passed === "no" ? 1 : 0;
     measures.passed[j] = passed === "yes" ? 1 : passed === "no" ? 0 : passed === "unknown" ? Number.NaN : 0;
+    const sex = get.sex(i);
+    // Sex as an outcome (girls' share): unknown is NaN, so it leaves both parts and is counted.
+    measures.female[j] = sex === "female" ? 1 : sex === "male" ? 0 : Number.NaN;
     measures.score[j] = scoreGet(i);
     measures.attendance[j] = attendanceGet(i);
     const repeater = yesNoMeasure(get.repeater(i));

@@ -13,8 +13,11 @@ export function summarise(
   values: number[],
   weights: number[] | undefined,
   threshold: number | undefined,
+  /** Weights of units whose ratio is infinite (zero denominator): above every norm. */
+  infinite: number[] = [],
 ): { value: number | null; flags: Flag[] } {
-  if (values.length === 0) return { value: null, flags: ["empty-group"] };
+  const share = def.summary === "share-above-norm" || def.summary === "share-below-norm";
+  if (values.length === 0 && !(share && infinite.length > 0)) return { value: null, flags: ["empty-group"] };
   const flags: Flag[] = values.length === 1 ? ["single-unit"] : [];
   const opts = weights ? { weights } : {};
   switch (def.summary) {
@@ -43,6 +46,10 @@ export function summarise(
       if (threshold === undefined) return { value: null, flags: [...flags, "not-computable"] };
       let hit = 0;
       let w = 0;
+      for (const wi of infinite) {
+        w += wi;
+        if (def.summary === "share-above-norm") hit += wi;
+      }
       values.forEach((v, i) => {
         const wi = weights ? weights[i] : 1;
         w += wi;
