@@ -2,8 +2,8 @@
  * emis-equity: equity indicators from EMIS data. Universal entry point (no Node-only
  * API); file readers are in `emis-equity/node`. Re-exports the public API by name.
  */
-export { EmisError, EmisInputError, EmisValidationError, EmisDefinitionError, EmisIntegrityError, isEmisError, FLAGS, MISSING_CODE, codeAt, rowAt, ResultRow, ResultRowFields, FlagSchema, Code, Sex, YesNo, Location, Functioning, AffectFrequency, Status, School, Student, Teacher, Section, Population, CountTableSpec, Profile, SourceRef, AdminUnit, Grade, Norm, Hierarchy, HierarchyLevel, EntryAge, CodeLabel, Filter, FactMeasure, RatioIndicator, DistributionIndicator, FlowIndicator, ExternalIndicator, IndicatorDefinition, FLOW_METHODS, SchoolSurvey, Likert, PEDAGOGY_ITEMS, schemasFor, hierarchyColumns } from "./models";
-export type { EmisIssue, Flag, CodeColumn, NumberColumn, Column, ColumnTable, ResultTable, IndicatorDefinitionInput, FlowMethod, ProfileSchemas } from "./models";
+export { EmisError, EmisInputError, EmisValidationError, EmisDefinitionError, EmisIntegrityError, isEmisError, FLAGS, MISSING_CODE, codeAt, rowAt, ResultRow, ResultRowFields, FlagSchema, Code, Sex, YesNo, Location, Functioning, AffectFrequency, Status, School, Student, Teacher, Section, Population, CountTableSpec, Profile, SourceRef, AdminUnit, Grade, Norm, Hierarchy, HierarchyLevel, EntryAge, CodeLabel, Filter, FactMeasure, RatioIndicator, DistributionIndicator, FlowIndicator, ExternalIndicator, IndicatorDefinition, FLOW_METHODS, SchoolSurvey, Likert, PEDAGOGY_ITEMS, schemasFor, hierarchyColumns, InnovationAdoption, RecommendationRule, RulePack, RuleCondition, RuleSource, ThresholdCondition, ParityCondition, GapCondition, TrendCondition, RankCondition, ReadinessCondition, SmallNCondition } from "./models";
+export type { EmisIssue, Flag, CodeColumn, NumberColumn, Column, ColumnTable, ResultTable, IndicatorDefinitionInput, FlowMethod, ProfileSchemas, RecommendationRuleInput, RulePackInput } from "./models";
 export { profiles, genericProfile, bhutanProfile, indiaProfile, tanzaniaProfile, extendProfile, parseProfile, entryAgeFor, officialAge, gradeOrder, unitName, resolveUnit, normFor } from "./profiles";
 export type { ProfileOverrides, ParseProfileOptions } from "./profiles";
 export { parseCsv, compileChecks, readCsv, readCsvChunks, readJson } from "./io";
@@ -20,5 +20,11 @@ export { allocateSample, drawStratifiedSample, designWeights, surveyEstimate, su
 export type { AllocateSampleOptions, StratumAllocation, StratumFrame, DrawStratifiedSampleOptions, StratifiedSampleRow, DesignWeightsOptions, SurveyEstimateOptions, SurveyEstimateResult, SurveyStatistic, SurveyBootstrapOptions, SurveyBootstrapResult, Accessor as SurveyAccessor, LonelyPsuRule, SurveyDesign } from "./sampling";
 export { disaggregate, groupingSets, levelName, compareGroups } from "./disaggregate";
 export type { DisaggregateOptions, GroupingOptions, SuppressionOptions, CompareGroupsOptions, GroupComparison } from "./disaggregate";
+export { audit, readinessMatrix, readinessScore, READINESS_THRESHOLDS, EQUITY_DIMENSIONS, qualityFindings, renderAuditMarkdown, renderAuditCsv } from "./audit";
+export type { AuditOptions, AuditResult, DimensionReadiness, ReadinessCell, ReadinessMatrixOptions, ReadinessThresholds, EquityDimension, QualityFinding, QualityFindingsOptions, QualityReport } from "./audit";
+export { withAdoption, COVERAGE_INDICATORS, coverage, coverageParity, NeedIndexSpec, NeedItem, parseNeedIndexSpec, needIndex, benefitIncidence, coverageConcentration, adoptionOutcomeGaps, projectCoverage, coverageGap, compareOrderings } from "./scaling";
+export type { WithAdoptionOptions, WithAdoptionResult, CoverageOptions, CoverageParityOptions, CoverageParityRow, NeedIndexSpecInput, NeedScore, NeedIndexOptions, BenefitIncidenceOptions, BenefitIncidenceRow, CoverageConcentrationOptions, CoverageConcentrationResult, AdoptionOutcomeGapsOptions, AdoptionOutcomeGapRow, AdoptionOutcomeGapsResult, ProjectCoverageOptions, CoverageProjection, CoverageGap, ScalingOrder, CompareOrderingsOptions } from "./scaling";
+export { recommend, parseRules, TEMPLATE_FIELDS, COMMON_TEMPLATE_FIELDS, defaultRules, bhutanRules } from "./recommend";
+export type { RecommendInput, Recommendation } from "./recommend";
 export { buildReport, buildSection, renderMarkdown, renderSectionMarkdown, renderCsv, publishedGaps, gapScore } from "./report";
 export type { EquityReport, ReportSection, SectionSpec, GapSpec, GapRow, SpreadSpec, SpreadRow, PublishedGapsOptions } from "./report";
