@@ -1,4 +1,4 @@
-import { varianceCore, weightedMean } from "./internal/core";
+import { cvCore } from "./internal/core";
 import { invalidOption, readMeasureInput, requireNonNegative } from "./internal/input";
 import type { Accessor, NumericInput, RowInput, WeightOptions } from "./internal/input";
 
@@ -43,8 +43,5 @@ export function coefficientOfVariation<T>(a: unknown, b?: unknown, c?: unknown):
   const sd = options.sd ?? "population";
   if (sd !== "population" && sd !== "sample") invalidOption(fn, `requires sd "population" or "sample"; got ${String(sd)}`);
   requireNonNegative(fn, x);
-  const mu = weightedMean(x, w);
-  if (mu === 0) return null;
-  const v = varianceCore(x, w, sd === "sample");
-  return v === null ? null : Math.sqrt(v) / mu;
+  return cvCore(x, w, sd === "sample");
 }

@@ -1,7 +1,7 @@
 import type { Flag } from "../models/flags";
 import { EmisInputError } from "../models/errors";
 import { stableSum } from "../stats/sum";
-import { ascendingOrder, totalWeight, wAt, weightedMean } from "./internal/core";
+import { ascendingOrder, finiteOrNull, normalise, totalWeight, wAt, weightedMean } from "./internal/core";
 import { asArrayLike, invalidOption, readNumbers, readWeights, requireNonEmpty, requireNonNegative } from "./internal/input";
 import type { Accessor, NumericInput, RowInput, WeightOptions } from "./internal/input";
 
@@ -121,7 +121,7 @@ export function concentrationIndex<T>(a: unknown, b: unknown, c?: unknown, d?: u
   if (negatives !== "reject" && negatives !== "allow") invalidOption(fn, `requires negatives "reject" or "allow"; got ${String(negatives)}`);
   if (negatives === "reject") requireNonNegative(fn, h, "outcomes");
   const [lo, hi] = options.bounds ?? [0, 1];
-  if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo < hi)) invalidOption(fn, `requires bounds [a, b] with a < b; got [${lo}, ${hi}]`);
+  if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo < hi && Number.isFinite(hi - lo))) invalidOption(fn, `requires bounds [a, b] with a < b; got [${lo}, ${hi}]`);
   if (correction !== "none") {
     for (let i = 0; i < h.length; i++) {
       if (h[i] < lo || h[i] > hi) {
@@ -136,8 +136,14 @@ export function concentrationIndex<T>(a: unknown, b: unknown, c?: unknown, d?: u
     // One unit has no ranking to correlate the outcome with (var(R) = 0): undefined.
     return { value: null, concentration: null, generalized: null, mean: weightedMean(h, w), n, correction, standardError: null, flags: ["single-unit"] };
   }
-  const W = totalWeight(n, w);
-  const mu = weightedMean(h, w);
+  // Outcomes and weights divided by powers of two (exact) so no sum can overflow; the
+  // fractional ranks and C are scale-invariant, the mean and generalised index scale back.
+  const z = normalise(h, w);
+  const y = z.x;
+  const v = z.w;
+  const W = totalWeight(n, v);
+  const m = weightedMean(y, v);
+  const mu = z.scale * m;
   const base = { mean: mu, n, correction, standardError: null };
 
   // Fractional ranks with tie blocks sharing the mean rank.
@@ -147,42 +153,45 @@ export function concentrationIndex<T>(a: unknown, b: unknown, c?: unknown, d?: u
   for (let k = 0; k < n; ) {
     let end = k;
     let blockW = 0;
-    while (end < n && r[order[end]] === r[order[k]]) blockW += wAt(w, order[end++]);
+    while (end < n && r[order[end]] === r[order[k]]) blockW += wAt(v, order[end++]);
     for (let j = k; j < end; j++) R[order[j]] = (below + blockW / 2) / W;
     below += blockW;
     k = end;
   }
-  const rBar = weightedMean(R, w);
-  const cov = stableSum(Float64Array.from(h, (hi_, i) => wAt(w, i) * (hi_ - mu) * (R[i] - rBar))) / W;
-  if (mu === 0) return { ...base, value: null, concentration: null, generalized: 2 * cov, flags: ["zero-mean"] };
-  const C = (2 * cov) / mu;
+  const rBar = weightedMean(R, v);
+  const cov = stableSum(Float64Array.from(y, (yi, i) => wAt(v, i) * (yi - m) * (R[i] - rBar))) / W;
+  const generalized = finiteOrNull(2 * cov * z.scale);
+  if (m === 0) return { ...base, value: null, concentration: null, generalized, flags: ["zero-mean"] };
+  const C = (2 * cov) / m;
 
   let factor: number | null = 1;
-  if (correction === "wagstaff") factor = mu === lo || mu === hi ? null : ((hi - lo) * mu) / ((hi - mu) * (mu - lo));
-  if (correction === "erreygers") factor = (4 * mu) / (hi - lo);
+  if (correction === "wagstaff") factor = mu === lo || mu === hi ? null : ((hi - lo) / (hi - mu)) * (mu / (mu - lo));
+  if (correction === "erreygers") factor = 4 * (mu / (hi - lo));
 
   let se: number | null = null;
-  if (w === null && n > 1) {
+  if (v === null && n > 1) {
     // KWV (1997): var(C) = (1/n) [ (1/n) sum a_i^2 - (1 + C)^2 ],
     // a_i = (h_i/mu)(2R_i - 1 - C) + 2 - q_{i-1} - q_i, q_i the concentration curve ordinate.
     const a2 = new Float64Array(n);
     let q = 0;
     for (const i of order) {
       const qPrev = q;
-      q += h[i] / (mu * n);
-      const ai = (h[i] / mu) * (2 * R[i] - 1 - C) + 2 - qPrev - q;
+      q += y[i] / (m * n);
+      const ai = (y[i] / m) * (2 * R[i] - 1 - C) + 2 - qPrev - q;
       a2[i] = ai * ai;
     }
-    const v = (stableSum(a2) / n - (1 + C) * (1 + C)) / n;
-    se = Math.sqrt(Math.max(0, v));
+    const variance = (stableSum(a2) / n - (1 + C) * (1 + C)) / n;
+    se = Math.sqrt(Math.max(0, variance));
   }
-  const flags: Flag[] = factor === null ? ["undefined-measure"] : [];
+  // Wagstaff past the double range (mu within ~1e-308 of a bound) is undefined too.
+  const value = factor === null ? null : finiteOrNull(C * factor);
+  const flags: Flag[] = value === null ? ["undefined-measure"] : [];
   return {
     ...base,
-    value: factor === null ? null : C * factor,
+    value,
     concentration: C,
-    generalized: 2 * cov,
-    standardError: se === null || factor === null ? null : se * Math.abs(factor),
+    generalized,
+    standardError: se === null || value === null ? null : finiteOrNull(se * Math.abs(factor!)),
     flags,
   };
 }

@@ -1,3 +1,4 @@
+import { finiteOrNull } from "./internal/core";
 import { percentilePair } from "./restricted-range";
 import type { RestrictedRangeOptions } from "./restricted-range";
 import type { Accessor, NumericInput, RowInput } from "./internal/input";
@@ -17,7 +18,8 @@ export type FederalRangeRatioOptions<T = unknown> = RestrictedRangeOptions<T>;
  *
  * Rules: empty throws `empty-input`; missing throws `missing-value`; negative values
  * throw `negative-value` (a negative P5 would flip the sign of the ratio:
- * [1, -2, 3] is rejected, not -2.5); P5 = 0 gives `null`; one value gives 0.
+ * [1, -2, 3] is rejected, not -2.5); P5 = 0 gives `null`, and so does a ratio beyond
+ * Number.MAX_VALUE; one value gives 0.
  *
  * @param values per-pupil amounts, or rows with an `accessor`
  * @param options {@link FederalRangeRatioOptions}; pass pupils as `weights`
@@ -31,5 +33,6 @@ export function federalRangeRatio(values: NumericInput, options?: FederalRangeRa
 export function federalRangeRatio<T>(data: RowInput<T>, accessor: Accessor<T>, options?: FederalRangeRatioOptions<T>): number | null;
 export function federalRangeRatio<T>(a: unknown, b?: unknown, c?: unknown): number | null {
   const { low, high } = percentilePair<T>("federalRangeRatio", a, b, c);
-  return low === 0 ? null : (high - low) / low;
+  // A ratio past Number.MAX_VALUE (P5 below ~1e-308 of P95) has no double: null.
+  return low === 0 ? null : finiteOrNull((high - low) / low);
 }

@@ -26,7 +26,9 @@ export interface GeneralizedEntropyOptions<T = unknown> extends WeightOptions<T>
  * negative values throw `negative-value` (undefined for the whole family); zeros are
  * kept: 0 ln 0 = 0 for alpha = 1 and 0^alpha = 0 for alpha > 0, while any zero makes
  * alpha <= 0 undefined (`null`; ineq gives Inf, dineq silently drops zeros); one value
- * gives 0; mean 0 gives `null`.
+ * gives 0; mean 0 gives `null`; an index beyond Number.MAX_VALUE (alpha < 0 with
+ * values spanning ~300 orders of magnitude) gives `null`, never Infinity. Sums are
+ * overflow-safe up to Number.MAX_VALUE (values rescaled by a power of two).
  *
  * @param values plain numbers, or rows with an `accessor`
  * @param options {@link GeneralizedEntropyOptions}

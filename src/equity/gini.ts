@@ -1,5 +1,5 @@
 import { EmisInputError } from "../models/errors";
-import { giniCore, giniNumerator, totalWeight, wAt } from "./internal/core";
+import { finiteOrNull, giniCore, giniNumerator, normalise, totalWeight, wAt } from "./internal/core";
 import { readMeasureInput, requireNonNegative, invalidOption } from "./internal/input";
 import type { Accessor, NumericInput, RowInput, WeightOptions } from "./internal/input";
 
@@ -32,7 +32,9 @@ export interface GiniOptions<T = unknown> extends WeightOptions<T> {
  * Rules: empty input throws `empty-input`; missing values (null, undefined, NaN) throw
  * `missing-value` (never read as 0); negative values throw `negative-value` unless
  * `negatives: "rsv"`; zeros are kept; one value gives 0 (corrected: `null`); mean 0
- * gives `null`.
+ * gives `null`. Values and weights up to Number.MAX_VALUE are divided by a power of two
+ * before summing (exact; the index is scale-invariant), so the result is never NaN:
+ * `gini([1e308, 1e308, 1])` is 1/3.
  *
  * @param values plain numbers, or rows with an `accessor` (function or column name)
  * @param options {@link GiniOptions}
@@ -58,10 +60,11 @@ export function gini<T>(a: unknown, b?: unknown, c?: unknown): number | null {
     requireNonNegative("gini", x);
     g = giniCore(x, w);
   } else {
-    const W = totalWeight(x.length, w);
+    const z = normalise(x, w);
+    const W = totalWeight(x.length, z.w);
     let abs = 0;
-    for (let i = 0; i < x.length; i++) abs += wAt(w, i) * Math.abs(x[i]);
-    g = abs === 0 ? null : giniNumerator(x, w) / (W * abs);
+    for (let i = 0; i < x.length; i++) abs += wAt(z.w, i) * Math.abs(z.x[i]);
+    g = abs === 0 ? null : finiteOrNull(giniNumerator(z.x, z.w) / (W * abs));
   }
   if (g === null) return null;
   if (options.corrected) {

@@ -1,5 +1,5 @@
 import { stableSum } from "../stats/sum";
-import { ascendingOrder, totalWeight, wAt } from "./internal/core";
+import { ascendingOrder, normalise, totalWeight, wAt } from "./internal/core";
 import { readMeasureInput, requireNonNegative } from "./internal/input";
 import type { Accessor, NumericInput, RowInput, WeightOptions } from "./internal/input";
 
@@ -35,8 +35,10 @@ export interface LorenzPoint {
 export function lorenzCurve(values: NumericInput, options?: LorenzCurveOptions): LorenzPoint[] | null;
 export function lorenzCurve<T>(data: RowInput<T>, accessor: Accessor<T>, options?: LorenzCurveOptions<T>): LorenzPoint[] | null;
 export function lorenzCurve<T>(a: unknown, b?: unknown, c?: unknown): LorenzPoint[] | null {
-  const { x, w } = readMeasureInput<T, LorenzCurveOptions<T>>("lorenzCurve", a, b, c);
-  requireNonNegative("lorenzCurve", x);
+  const input = readMeasureInput<T, LorenzCurveOptions<T>>("lorenzCurve", a, b, c);
+  requireNonNegative("lorenzCurve", input.x);
+  // Shares are scale-invariant: rescale so the running sums cannot overflow.
+  const { x, w } = normalise(input.x, input.w);
   const W = totalWeight(x.length, w);
   const amounts = Float64Array.from(x, (v, i) => v * wAt(w, i));
   const total = stableSum(amounts);

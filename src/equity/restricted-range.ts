@@ -1,4 +1,5 @@
 import { weightedQuantile } from "../stats/quantile";
+import { normalise } from "./internal/core";
 import type { QuantileMethod } from "../stats/quantile";
 import { invalidOption, readMeasureInput, requireNonNegative } from "./internal/input";
 import type { Accessor, NumericInput, RowInput, WeightOptions } from "./internal/input";
@@ -25,8 +26,10 @@ export function percentilePair<T>(fn: string, a: unknown, b: unknown, c: unknown
   if (!(lower >= 0 && upper <= 1 && lower <= upper)) invalidOption(fn, `requires 0 <= lower <= upper <= 1; got ${lower} and ${upper}`);
   const method = options.method ?? "inverted-cdf";
   requireNonNegative(fn, x);
-  const q = { weights: w ?? undefined, method };
-  return { low: weightedQuantile(x, lower, q), high: weightedQuantile(x, upper, q) };
+  // Quantiles of x / 2^k times 2^k are exact and keep the weight sums finite.
+  const z = normalise(x, w);
+  const q = { weights: z.w ?? undefined, method };
+  return { low: z.scale * weightedQuantile(z.x, lower, q), high: z.scale * weightedQuantile(z.x, upper, q) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Flag } from "../models/flags";
 import { EmisInputError } from "../models/errors";
-import { geCore, totalWeight, weightedMean } from "./internal/core";
+import { geCore, normalise, totalWeight, weightedMean } from "./internal/core";
 import { asArrayLike, invalidOption, readKeys, readMeasureInput, requireNonNegative } from "./internal/input";
 import type { Accessor, KeyAccessor, NumericInput, RowInput, WeightOptions } from "./internal/input";
 
@@ -78,7 +78,11 @@ export function theilDecomposition<T>(a: unknown, b: unknown, c?: unknown, d?: u
   const fn = "theilDecomposition";
   const byRows = typeof b === "function" || typeof b === "string";
   const input = byRows ? readMeasureInput<T, TheilDecompositionOptions<T>>(fn, a, b, d) : readMeasureInput<T, TheilDecompositionOptions<T>>(fn, a, c, undefined);
-  const { x, w, options } = input;
+  const { options } = input;
+  // Values and weights divided by powers of two (exact) so no sum overflows: the indices
+  // and shares are scale-invariant; group means and weights are scaled back.
+  const z = normalise(input.x, input.w);
+  const { x, w } = z;
   let keys: string[];
   if (byRows) {
     keys = readKeys(fn, input.data!, c as KeyAccessor<T>);
@@ -92,7 +96,7 @@ export function theilDecomposition<T>(a: unknown, b: unknown, c?: unknown, d?: u
   }
   const alpha = options.alpha ?? 1;
   if (typeof alpha !== "number" || !Number.isFinite(alpha)) invalidOption(fn, `requires a finite alpha; got ${String(alpha)}`);
-  requireNonNegative(fn, x);
+  requireNonNegative(fn, input.x);
 
   const members = new Map<string, number[]>();
   keys.forEach((k, i) => {
@@ -121,7 +125,8 @@ export function theilDecomposition<T>(a: unknown, b: unknown, c?: unknown, d?: u
     else if (index !== null) contribution = Math.pow(v, 1 - alpha) * Math.pow(s, alpha) * index;
     if (contribution === null) withinDefined = false;
     else within += contribution;
-    groups.push({ group, n: idx.length, weight: Wg, mean: mg, populationShare: v, valueShare: s, index, contribution });
+    const rawW = input.w === null ? idx.length : totalWeight(idx.length, Float64Array.from(idx, (i) => input.w![i]));
+    groups.push({ group, n: idx.length, weight: rawW, mean: z.scale * mg, populationShare: v, valueShare: s, index, contribution });
   }
   const flags: Flag[] = [];
   if (total === null || !withinDefined) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import * as equity from "../../src/equity";
 import { isEmisError } from "../../src/models/errors";
 
@@ -100,6 +101,100 @@ describe("equity distribution measures", () => {
       // three equal units: the top 10% is 0.3 of one unit, the bottom 40% is 1.2 units
       expect(equity.palmaRatio([7, 7, 7])).toBe(0.25);
       expect(equity.shareRatio([2, 2, 2, 2, 2, 2, 2])).toBe(1);
+    });
+  });
+
+  describe("never NaN or Infinity for finite non-negative input up to Number.MAX_VALUE", () => {
+    // Rule (METHODS.md conventions: "undefined" is null, never NaN or Infinity): the
+    // kernels rescale by the maximum value (and weight) before summing, which the
+    // scale-invariant indices allow, so sums of values near 1e308 cannot overflow;
+    // a result whose true value lies beyond the double range (a ratio over a
+    // denominator below ~1e-308 of its numerator) is null. gini([1e308, 1e308, 1]) was
+    // NaN: the sum overflowed to Infinity.
+    const value = fc.oneof(
+      fc.double({ min: 0, max: Number.MAX_VALUE, noNaN: true }),
+      fc.constantFrom(0, Number.MIN_VALUE, 1, 1e308, Number.MAX_VALUE),
+    );
+    const weight = fc.oneof(fc.double({ min: 0, max: Number.MAX_VALUE, noNaN: true }), fc.constantFrom(0, 1, Number.MAX_VALUE));
+    const sample = fc.array(fc.tuple(value, weight), { minLength: 1, maxLength: 12 }).filter((p) => p.some(([, w]) => w > 0));
+
+    /** Every number reachable in the result (scalars, result objects, Lorenz points). */
+    function numbersIn(r: unknown): number[] {
+      if (typeof r === "number") return [r];
+      if (Array.isArray(r)) return r.flatMap(numbersIn);
+      if (r !== null && typeof r === "object") return Object.values(r).flatMap(numbersIn);
+      return [];
+    }
+    const finite = (r: unknown) => numbersIn(r).every(Number.isFinite);
+
+    const extra: Record<string, (xs: number[], ws: number[]) => unknown> = {
+      "gini corrected": (xs) => equity.gini(xs, { corrected: true }),
+      "gini rsv": (xs, ws) => equity.gini(xs, { negatives: "rsv", weights: ws }),
+      "coefficientOfVariation sample": (xs, ws) => equity.coefficientOfVariation(xs, { sd: "sample", weights: ws }),
+      "generalizedEntropy alpha 2": (xs, ws) => equity.generalizedEntropy(xs, { alpha: 2, weights: ws }),
+      "generalizedEntropy alpha -1": (xs, ws) => equity.generalizedEntropy(xs, { alpha: -1, weights: ws }),
+      "generalizedEntropy alpha 0.5": (xs, ws) => equity.generalizedEntropy(xs, { alpha: 0.5, weights: ws }),
+      "atkinson epsilon 1": (xs, ws) => equity.atkinson(xs, { epsilon: 1, weights: ws }),
+      "atkinson epsilon 2": (xs, ws) => equity.atkinson(xs, { epsilon: 2, weights: ws }),
+      "mcloone lower-half": (xs, ws) => equity.mcloone(xs, { medianRule: "lower-half", weights: ws }),
+      "verstegen lower-half": (xs, ws) => equity.verstegen(xs, { medianRule: "lower-half", weights: ws }),
+      "concentrationIndex erreygers": (xs, ws) => equity.concentrationIndex(xs, ws, { correction: "erreygers", bounds: [0, Number.MAX_VALUE] }),
+      "concentrationIndex wagstaff": (xs, ws) => equity.concentrationIndex(xs, ws, { correction: "wagstaff", bounds: [0, Number.MAX_VALUE] }),
+      "concentrationIndex weighted": (xs, ws) => equity.concentrationIndex(xs, xs, { weights: ws }),
+      // group weights are reported as given, so their sum must exist: weights up to 1e300 here
+      theilDecomposition: (xs, ws) => equity.theilDecomposition(xs, xs.map((_, i) => i % 2), { weights: ws.map((v) => Math.min(v, 1e300)) }),
+      dissimilarityIndex: (xs, ws) => equity.dissimilarityIndex(xs, ws),
+      hutchensIndex: (xs, ws) => equity.hutchensIndex(xs, ws),
+      isolationIndex: (xs, ws) => equity.isolationIndex(xs, ws),
+      exposureIndex: (xs, ws) => equity.exposureIndex(xs, ws),
+    };
+    const all: Array<[string, (xs: number[], ws: number[]) => unknown]> = [
+      ...Object.entries(distributionMeasures).map(([k, f]) => [k, (xs: number[]) => f(xs)] as [string, (xs: number[], ws: number[]) => unknown]),
+      ...Object.entries(distributionMeasures)
+        .filter(([k]) => k !== "concentrationIndex")
+        .map(([k]) => [`${k} weighted`, (xs: number[], ws: number[]) => (equity as unknown as Record<string, (x: number[], o: object) => unknown>)[k](xs, { weights: ws })] as [string, (xs: number[], ws: number[]) => unknown]),
+      ...Object.entries(extra),
+    ];
+
+    it("gini([1e308, 1e308, 1]) is 1/3 (was NaN)", () => {
+      // sorted 1, 1e308, 1e308: pairs |1e308 - 1| four times, so the double sum is
+      // 4e308 (to 1e-308 relative), 2 n^2 mu = 2 * 9 * (2e308 + 1)/3 = 12e308: G = 1/3
+      expect(equity.gini([1e308, 1e308, 1])).toBeCloseTo(1 / 3, 14);
+      expect(equity.coefficientOfVariation([Number.MAX_VALUE, Number.MAX_VALUE])).toBe(0);
+      expect(equity.theil([1e308, 1e308, 1e308])).toBe(0);
+    });
+    it.each(Object.entries(distributionMeasures))("%s of data scaled by 2^1010 (up to ~1e307) is the unscaled value, rescaled", (name, f) => {
+      // Not just finite: right. Scaling by a power of two is exact, so the scale-invariant
+      // measures must agree to the bit, and range, restrictedRange scale by 2^1010.
+      const k = 2 ** 1010;
+      const equivariant = name === "range" || name === "restrictedRange";
+      fc.assert(
+        fc.property(fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 12 }), (xs) => {
+          // concentrationIndex: its mean and generalised index carry units; compare C itself
+          const unitFree = (r: unknown) => (name === "concentrationIndex" ? { ...(r as object), mean: null, generalized: null } : r);
+          const big = unitFree(f(xs.map((v) => v * k)));
+          const small = unitFree(f(xs));
+          expect(big).toEqual(equivariant ? (small as number) * k : small);
+        }),
+      );
+    });
+    it.each(all)("%s is a finite number or null", (_, f) => {
+      fc.assert(
+        fc.property(sample, (pairs) => {
+          const xs = pairs.map((p) => p[0]);
+          const ws = pairs.map((p) => p[1]);
+          let r: unknown;
+          try {
+            r = f(xs, ws);
+          } catch (e) {
+            // segregation counts: a unit total may legitimately be rejected; nothing else may throw
+            if (isEmisError(e) && e.code === "invalid-value") return;
+            throw e;
+          }
+          expect(finite(r), `${JSON.stringify(xs)} / ${JSON.stringify(ws)} gave ${JSON.stringify(r)}`).toBe(true);
+        }),
+        { numRuns: 300 },
+      );
     });
   });
 });

@@ -23,12 +23,55 @@ export function totalWeight(n: number, w: ArrayLike<number> | null): number {
   return w === null ? n : stableSum(w);
 }
 
-/** Weighted mean sum(w x) / sum(w), compensated sums. */
-export function weightedMean(x: ArrayLike<number>, w: ArrayLike<number> | null): number {
+/** The power of two at or just below m (1 when m is 0): dividing by it is exact. */
+function pow2Scale(m: number): number {
+  // log2 rounds up to 1024 near Number.MAX_VALUE; 2^1023 is the largest power of two.
+  return m > 0 ? 2 ** Math.min(1023, Math.floor(Math.log2(m))) : 1;
+}
+
+/** Values and weights rescaled so that every sum stays far below Number.MAX_VALUE. */
+export interface Normalised {
+  /** x / scale, in [-2, 2]; units with weight 0 are set to 0 (they contribute nothing). */
+  x: Float64Array;
+  /** w / (power of two near the largest weight), in [0, 2]; `null` when unweighted. */
+  w: Float64Array | null;
+  /** The power of two the values were divided by: x = scale * normalised x, exactly. */
+  scale: number;
+}
+
+/**
+ * Overflow guard of every kernel (values and weights up to Number.MAX_VALUE): divide
+ * the values by the power of two nearest their largest magnitude (over units with
+ * positive weight) and the weights by the power of two nearest the largest weight.
+ * Division by a power of two is exact, so ordinary data give bit-identical results;
+ * the scale-invariant indices need no scaling back, means and quantiles are multiplied
+ * by `scale` (exact again).
+ */
+export function normalise(x: ArrayLike<number>, w: ArrayLike<number> | null): Normalised {
+  const n = x.length;
+  let wmax = 0;
+  if (w !== null) for (let i = 0; i < n; i++) if (w[i] > wmax) wmax = w[i];
+  const ws = pow2Scale(wmax);
+  let xmax = 0;
+  for (let i = 0; i < n; i++) if (wAt(w, i) > 0 && Math.abs(x[i]) > xmax) xmax = Math.abs(x[i]);
+  const scale = pow2Scale(xmax);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) y[i] = wAt(w, i) > 0 ? x[i] / scale : 0;
+  return { x: y, w: w === null ? null : Float64Array.from(w, (v) => v / ws), scale };
+}
+
+/** Mean of already normalised values (sums stay small). */
+function meanOf(x: ArrayLike<number>, w: ArrayLike<number> | null): number {
   if (w === null) return stableSum(x) / x.length;
   const wx = new Float64Array(x.length);
   for (let i = 0; i < x.length; i++) wx[i] = w[i] * x[i];
   return stableSum(wx) / stableSum(w);
+}
+
+/** Weighted mean sum(w x) / sum(w), compensated sums, overflow-safe (see {@link normalise}). */
+export function weightedMean(x: ArrayLike<number>, w: ArrayLike<number> | null): number {
+  const z = normalise(x, w);
+  return z.scale * meanOf(z.x, z.w);
 }
 
 /** Indices 0..n-1 ordered by ascending x; ties keep input order (stable). */
@@ -56,12 +99,18 @@ export function giniNumerator(x: ArrayLike<number>, w: ArrayLike<number> | null)
   return stableSum(terms);
 }
 
-/** Gini G = sum sum w_i w_j |x_i - x_j| / (2 W^2 mu); null when the mean is 0. */
-export function giniCore(x: ArrayLike<number>, w: ArrayLike<number> | null): number | null {
-  const mu = weightedMean(x, w);
+/** Gini G = sum sum w_i w_j |x_i - x_j| / (2 W^2 mu); null when the mean is 0. Overflow-safe. */
+export function giniCore(x0: ArrayLike<number>, w0: ArrayLike<number> | null): number | null {
+  const { x, w } = normalise(x0, w0);
+  const mu = meanOf(x, w);
   if (mu === 0) return null;
   const W = totalWeight(x.length, w);
-  return giniNumerator(x, w) / (W * W * mu);
+  return finiteOrNull(giniNumerator(x, w) / (W * W * mu));
+}
+
+/** A result past the double range has no value to report: null, never Infinity or NaN. */
+export function finiteOrNull(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
 }
 
 /**
@@ -69,67 +118,88 @@ export function giniCore(x: ArrayLike<number>, w: ArrayLike<number> | null): num
  * alpha = 1 and 0^alpha = 0 for alpha > 0; any zero with positive weight makes
  * alpha <= 0 undefined (null). Mean 0 gives null.
  */
-export function geCore(x: ArrayLike<number>, w: ArrayLike<number> | null, alpha: number): number | null {
+export function geCore(x0: ArrayLike<number>, w0: ArrayLike<number> | null, alpha: number): number | null {
+  const { x, w } = normalise(x0, w0);
   const n = x.length;
-  const mu = weightedMean(x, w);
+  const mu = meanOf(x, w);
   if (!(mu > 0)) return null;
   const W = totalWeight(n, w);
+  const logMu = Math.log(mu);
   const terms = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const wi = wAt(w, i);
     if (wi === 0) continue;
+    // A zero stays zero after rescaling only if it was zero (or below 2^-1074 of the max).
+    if (x[i] === 0 && alpha <= 0) return null;
+    // ln(x/mu) as ln x - ln mu: x/mu can underflow where the logarithm is finite.
+    const lr = x[i] === 0 ? -Infinity : Math.log(x[i]) - logMu;
     const r = x[i] / mu;
-    if (r === 0 && alpha <= 0) return null;
-    if (alpha === 1) terms[i] = r === 0 ? 0 : wi * r * Math.log(r);
-    else if (alpha === 0) terms[i] = -wi * Math.log(r);
-    else terms[i] = wi * (Math.pow(r, alpha) - 1);
+    if (alpha === 1) terms[i] = r === 0 ? 0 : wi * r * lr;
+    else if (alpha === 0) terms[i] = -wi * lr;
+    else terms[i] = wi * (Math.exp(alpha * lr) - 1);
   }
   const s = stableSum(terms) / W;
   const value = alpha === 0 || alpha === 1 ? s : s / (alpha * (alpha - 1));
   // Rounding can leave -1e-17 for an equal distribution; the index is never negative.
-  return value < 0 && value > -1e-12 ? 0 : value;
+  // GE(alpha < 0) of values spanning ~300 orders of magnitude exceeds the double range: null.
+  return value < 0 && value > -1e-12 ? 0 : finiteOrNull(value);
 }
 
 /**
  * Atkinson A(e) = 1 - EDE / mu with EDE the equally distributed equivalent; null when
  * the mean is 0, or e >= 1 with a zero value.
  */
-export function atkinsonCore(x: ArrayLike<number>, w: ArrayLike<number> | null, epsilon: number): number | null {
+export function atkinsonCore(x0: ArrayLike<number>, w0: ArrayLike<number> | null, epsilon: number): number | null {
+  const { x, w } = normalise(x0, w0);
   const ede = edeCore(x, w, epsilon);
   if (ede === null) return null;
-  const mu = weightedMean(x, w);
+  const mu = meanOf(x, w);
   const a = 1 - ede / mu;
-  return Math.abs(a) < 1e-14 ? 0 : a;
+  return Math.abs(a) < 1e-14 ? 0 : finiteOrNull(a);
 }
 
 /** Equally distributed equivalent value for Atkinson's epsilon. */
-export function edeCore(x: ArrayLike<number>, w: ArrayLike<number> | null, epsilon: number): number | null {
+export function edeCore(x0: ArrayLike<number>, w0: ArrayLike<number> | null, epsilon: number): number | null {
+  const { x, w, scale } = normalise(x0, w0);
   const n = x.length;
-  const mu = weightedMean(x, w);
+  const mu = meanOf(x, w);
   if (!(mu > 0)) return null;
-  if (epsilon === 0) return mu;
+  if (epsilon === 0) return scale * mu;
   const W = totalWeight(n, w);
+  const logMu = Math.log(mu);
   const terms = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const wi = wAt(w, i);
     if (wi === 0) continue;
     if (x[i] === 0 && epsilon >= 1) return null;
-    terms[i] = epsilon === 1 ? wi * Math.log(x[i] / mu) : wi * Math.pow(x[i] / mu, 1 - epsilon);
+    const lr = x[i] === 0 ? -Infinity : Math.log(x[i]) - logMu;
+    terms[i] = epsilon === 1 ? wi * lr : wi * Math.exp((1 - epsilon) * lr);
   }
   const s = stableSum(terms) / W;
-  return epsilon === 1 ? mu * Math.exp(s) : mu * Math.pow(s, 1 / (1 - epsilon));
+  // e > 1: a term past the double range makes s Infinity and the EDE its limit 0.
+  return scale * (epsilon === 1 ? mu * Math.exp(s) : mu * Math.pow(s, 1 / (1 - epsilon)));
 }
 
-/** Weighted variance with divisor W (population) or W - 1 (sample, frequency weights). */
-export function varianceCore(x: ArrayLike<number>, w: ArrayLike<number> | null, sample: boolean): number | null {
+/**
+ * Coefficient of variation SD / mu with the variance divided by W (population) or
+ * W - 1 (sample, frequency weights); null when the mean is 0 or W <= 1 for the sample
+ * SD. Overflow-safe: computed on normalised values as sqrt(pop var * W/(W-1)) / mu,
+ * the raw W used only in the W/(W-1) factor (1 in the limit when W overflows).
+ */
+export function cvCore(x0: ArrayLike<number>, w0: ArrayLike<number> | null, sample: boolean): number | null {
+  const { x, w } = normalise(x0, w0);
   const n = x.length;
-  const W = totalWeight(n, w);
-  const mu = weightedMean(x, w);
+  const mu = meanOf(x, w);
+  if (mu === 0) return null;
   const terms = new Float64Array(n);
   for (let i = 0; i < n; i++) terms[i] = wAt(w, i) * (x[i] - mu) * (x[i] - mu);
-  const divisor = sample ? W - 1 : W;
-  if (!(divisor > 0)) return null;
-  return stableSum(terms) / divisor;
+  let v = stableSum(terms) / totalWeight(n, w);
+  if (sample) {
+    const W = totalWeight(n, w0);
+    if (!(W > 1)) return null;
+    v *= Number.isFinite(W) ? W / (W - 1) : 1;
+  }
+  return finiteOrNull(Math.sqrt(v) / mu);
 }
 
 /**

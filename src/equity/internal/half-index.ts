@@ -1,5 +1,5 @@
 import { weightedQuantile } from "../../stats/quantile";
-import { ascendingOrder, totalWeight, wAt } from "./core";
+import { ascendingOrder, finiteOrNull, normalise, totalWeight, wAt } from "./core";
 import { invalidOption, readMeasureInput, requireNonNegative } from "./input";
 import type { WeightOptions } from "./input";
 
@@ -13,7 +13,9 @@ export type MedianRule = "below" | "at-or-below" | "lower-half";
  * upper half. Returns null when the median is 0; 1 when the half is empty (no unit is
  * strictly beyond the median, so none differs from it).
  */
-export function halfIndex(x: Float64Array, w: Float64Array | null, side: "lower" | "upper", rule: MedianRule): number | null {
+export function halfIndex(x0: Float64Array, w0: Float64Array | null, side: "lower" | "upper", rule: MedianRule): number | null {
+  // Scale-invariant: rescale so sums of amounts and pupils cannot overflow.
+  const { x, w } = normalise(x0, w0);
   const median = weightedQuantile(x, 0.5, { weights: w ?? undefined, method: "averaged-inverted-cdf" });
   if (median === 0) return null;
   let amount = 0;
@@ -40,7 +42,7 @@ export function halfIndex(x: Float64Array, w: Float64Array | null, side: "lower"
     }
   }
   if (count === 0) return 1;
-  return amount / (median * count);
+  return finiteOrNull(amount / (median * count));
 }
 
 /** Shared front end of mcloone and verstegen. */

@@ -1,4 +1,4 @@
-import { sliceMean } from "./core";
+import { normalise, sliceMean } from "./core";
 import { invalidOption, readMeasureInput, requireNonNegative } from "./input";
 import type { WeightOptions } from "./input";
 
@@ -13,8 +13,9 @@ export function shareRatioOf<T>(fn: string, a: unknown, b: unknown, c: unknown, 
   requireNonNegative(fn, x);
   // share(top) / share(bottom) = (top * mean of top slice) / (bottom * mean of bottom
   // slice): equal values (one unit included) give top / bottom exactly.
-  const low = sliceMean(x, w, bottom, "bottom");
-  const high = sliceMean(x, w, top, "top");
+  const z = normalise(x, w);
+  const low = sliceMean(z.x, z.w, bottom, "bottom");
+  const high = sliceMean(z.x, z.w, top, "top");
   if (low === 0) return null;
   const ratio = (top / bottom) * (high / low);
   // A ratio past Number.MAX_VALUE (bottom mean below ~1e-308 of the top) has no double:
