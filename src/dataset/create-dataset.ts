@@ -113,7 +113,7 @@ export function createDataset(input: DatasetInput): Dataset {
   let schoolIndex: SchoolIndex | undefined;
   if (input.schools) {
     const t = toTable(input.schools, schemas.School, "schools");
-    const built = buildSchoolFacts(t, schoolDims, issues);
+    const built = buildSchoolFacts(t, schoolDims, issues, profile, hierarchy);
     facts.schools = built.facts;
     schoolIndex = built.index;
     accounts.schools = built.account;

@@ -145,3 +145,32 @@ describe("createDataset: reserved names", () => {
     ).toThrowError(/names a dimension "level".*rename the column/);
   });
 });
+
+describe("createDataset: administrative units checked against the profile", () => {
+  const bt = profiles.bhutan;
+  const make = (rows: Array<Record<string, unknown>>) => createDataset({ profile: bt, schools: rows });
+  it("accepts unit codes, and names or variants within the parent, as the unit's code", () => {
+    const ds = make([
+      { school_id: "a", dzongkhag: "paro" },
+      { school_id: "b", dzongkhag: "Wangdue Phodrang" },
+      { school_id: "c", dzongkhag: "sarpang", gewog: "Gakiling" },
+      { school_id: "d", dzongkhag: "haa", gewog: "gakiling" },
+    ]);
+    const dz = ds.facts.schools.dims.dzongkhag;
+    const gw = ds.facts.schools.dims.gewog;
+    expect([0, 1, 2, 3].map((i) => dz.dictionary[dz.codes[i]])).toEqual(["paro", "wangdue-phodrang", "sarpang", "haa"]);
+    // Two gewogs are called Gakiling: the parent decides which
+    expect([2, 3].map((i) => gw.dictionary[gw.codes[i]])).toEqual(["sarpang/gakiling", "haa/gakiling"]);
+    expect(ds.integrity.issues).toEqual([]);
+  });
+  it("counts a misspelt unit as unknown and reports file, row, column and value", () => {
+    const ds = make([{ school_id: "a", dzongkhag: "thimpu" }]);
+    const dz = ds.facts.schools.dims.dzongkhag;
+    expect(dz.dictionary[dz.codes[0]]).toBe("unknown");
+    expect(ds.integrity.issues[0]).toMatchObject({ code: "unknown-unit", file: "schools", row: 1, column: "dzongkhag", value: "thimpu" });
+  });
+  it("reports a gewog that belongs to another dzongkhag", () => {
+    const ds = make([{ school_id: "a", dzongkhag: "wangdue-phodrang", gewog: "haa/gakiling" }]);
+    expect(ds.integrity.issues[0]).toMatchObject({ code: "inconsistent-hierarchy", column: "gewog", value: "haa/gakiling" });
+  });
+});

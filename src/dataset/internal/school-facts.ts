@@ -1,5 +1,7 @@
 import type { ColumnTable } from "../../models/columns";
 import type { EmisIssue } from "../../models/errors";
+import type { Profile } from "../../models/profile";
+import { unitResolver } from "./resolve-units";
 import { DimBuilder, type FactTable } from "../fact-table";
 import type { InputAccount } from "../create-dataset";
 import { numberGetter, stringGetter } from "./column-access";
@@ -29,7 +31,7 @@ export function yesNoMeasure(v: string | null): number {
   return v === "yes" ? 1 : v === "no" ? 0 : Number.NaN;
 }
 
-export function buildSchoolFacts(t: ColumnTable, schoolDims: string[], issues: EmisIssue[]) {
+export function buildSchoolFacts(t: ColumnTable, schoolDims: string[], issues: EmisIssue[], profile?: Profile, hierarchy: string[] = []) {
   const id = stringGetter(t, "school_id");
   const { keep, duplicates } = dedupe(t.length, id, "schools", "school_id", issues);
   const n = t.length - duplicates;
@@ -44,14 +46,18 @@ export function buildSchoolFacts(t: ColumnTable, schoolDims: string[], issues: E
   for (const f of numeric) measures[f] = new Float64Array(n);
   const index: SchoolIndex = { rowOf: new Map(), values: {}, location: [] };
   for (const d of schoolDims) index.values[d] = [];
+  const resolve = profile ? unitResolver(profile, hierarchy, issues) : undefined;
   let j = 0;
   for (let i = 0; i < t.length; i++) {
     if (!keep[i]) continue;
     const sid = id(i) ?? `row-${i + 1}`;
     index.rowOf.set(sid, j);
     dimB.school.set(j, sid);
+    const values: Record<string, string | null> = {};
+    for (const d of schoolDims) values[d] = getters[d](i);
+    resolve?.(i, values);
     for (const d of schoolDims) {
-      const v = getters[d](i);
+      const v = values[d];
       dimB[d].set(j, v);
       index.values[d].push(v);
     }

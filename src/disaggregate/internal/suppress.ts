@@ -54,8 +54,10 @@ function primary(def: IndicatorDefinition, m: RowMeta, min: number): boolean {
   // hiding it would protect nothing and cascade into hiding real figures. Outcomes of
   // such a group (its pass rate) stay protected.
   if (def.statistic === "count" && m.unknownGroup) return false;
-  // A cell of a few people whose outcomes are all unknown is still a cell of a few people.
-  if (small(m.records + m.excluded)) return true;
+  // A cell of a few people whose outcomes are all unknown is still a cell of a few
+  // people (2 girls with disabilities whose results are unknown) — unless its group is
+  // itself an unknown code, whose headcount is published as above.
+  if (!m.unknownGroup && small(m.records + m.excluded)) return true;
   if (!def.denominator) return small(m.x);
   if (def.statistic === "proportion") return small(m.x) || small(m.n - m.x) || small(m.records);
   return small(m.records);
