@@ -153,6 +153,7 @@ export function createDataset(input: DatasetInput): Dataset {
     accounts[spec.name] = built.account;
     margins.push(...built.margins);
   }
+  attachCodeLists(facts, schemas);
   return { profile, facts, integrity: { accounts, issues, margins }, schoolDims };
 }
 
@@ -190,4 +191,42 @@ function objectsToColumns(rows: Record<string, unknown>[]): ColumnTable {
     }
   }
   return { length: rows.length, columns };
+}
+
+const YES_NO_UNKNOWN = ["yes", "no", "unknown"] as const;
+/** Closed code lists of the dimensions derived in `createDataset`. */
+const DERIVED_CODES: Record<string, readonly string[]> = {
+  disability: YES_NO_UNKNOWN,
+  disability_functioning: YES_NO_UNKNOWN,
+  over_age: YES_NO_UNKNOWN,
+  at_risk: YES_NO_UNKNOWN,
+  age_band: ["under-30", "30-39", "40-49", "50-plus", "unknown"],
+  experience_band: ["0-2", "3-5", "6-10", "11-20", "21-plus", "unknown"],
+};
+
+/** The enum options of a schema field, or undefined when its codes are open. */
+function enumOptions(schema: { shape: Record<string, unknown> }, field: string): readonly string[] | undefined {
+  let t = schema.shape[field] as { unwrap?: () => unknown; options?: unknown } | undefined;
+  for (let k = 0; k < 3 && t && typeof t.unwrap === "function" && !Array.isArray(t.options); k++) t = t.unwrap() as typeof t;
+  return t && Array.isArray(t.options) && t.options.every((o) => typeof o === "string") ? (t.options as string[]) : undefined;
+}
+
+function attachCodeLists(facts: Record<string, FactTable>, schemas: ReturnType<typeof schemasFor>): void {
+  const bySource: Record<string, { shape: Record<string, unknown> }> = {
+    schools: schemas.School,
+    students: schemas.Student,
+    teachers: schemas.Teacher,
+    sections: schemas.Section,
+  };
+  for (const [name, fact] of Object.entries(facts)) {
+    const own = bySource[name];
+    if (!own) continue;
+    const lists: Record<string, readonly string[]> = {};
+    for (const dim of Object.keys(fact.dims)) {
+      const field = dim === "school_level" ? "level" : dim;
+      const list = DERIVED_CODES[dim] ?? enumOptions(own, field) ?? enumOptions(schemas.School, field);
+      if (list) lists[dim] = list;
+    }
+    fact.codeLists = lists;
+  }
 }

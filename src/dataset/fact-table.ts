@@ -9,6 +9,12 @@ export interface FactTable {
   length: number;
   dims: Record<string, FactDim>;
   measures: Record<string, Float64Array>;
+  /**
+   * The complete code list of dimensions whose codes are closed (enums of the schema
+   * or of the profile, derived yes/no dimensions): a filter naming a code outside it is
+   * a definition error, not a group that happens to be empty.
+   */
+  codeLists?: Record<string, readonly string[]>;
 }
 
 /** One dimension of a fact table: `codes[i]` indexes `dictionary`. */

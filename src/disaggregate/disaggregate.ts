@@ -1,6 +1,6 @@
 import type { Dataset } from "../dataset/create-dataset";
 import type { FactTable } from "../dataset/fact-table";
-import { EmisDefinitionError } from "../models/errors";
+import { EmisDefinitionError, EmisInputError } from "../models/errors";
 import type { Flag } from "../models/flags";
 import type { DistributionIndicator, FactMeasure, IndicatorDefinition, IndicatorDefinitionInput } from "../models/indicator";
 import type { ResultRow, ResultTable } from "../models/result";
@@ -21,8 +21,8 @@ import { pushKindRows } from "./internal/kinds";
 export interface DisaggregateOptions extends GroupingOptions {
   /** Indicator definitions to resolve ids in; default the built-in `catalogue`. */
   catalogue?: Catalogue;
-  /** Confidence level of intervals; default 0.95. */
-  confidence?: number;
+  /** Confidence level of intervals, in (0, 1); default 0.95 (the name `wilsonInterval` and `surveyEstimate` use). */
+  level?: number;
   /** Disclosure control; default on with the profile's `minCell`. `false` turns it off (internal use only). */
   suppression?: false | SuppressionOptions;
   /**
@@ -54,7 +54,7 @@ export interface DisaggregateOptions extends GroupingOptions {
  *
  * @param dataset from `createDataset`
  * @param indicators ids in the catalogue, or inline definitions
- * @param options grouping (`by`, `rollup`, `cube`, `groupingSets`), `catalogue`, `confidence`, `suppression`
+ * @param options grouping (`by`, `rollup`, `cube`, `groupingSets`, `setsFor`), `catalogue`, `level`, `suppression`, `onInapplicable`
  * @returns one row per indicator, level and group
  * @throws EmisDefinitionError `unknown-indicator`, `invalid-definition`, `missing-fact`,
  *   `nonconformed-dimension` (a `by` dimension absent from a fact the indicator reads),
@@ -69,11 +69,15 @@ export function disaggregate(
   indicators: ReadonlyArray<string | IndicatorDefinitionInput>,
   options: DisaggregateOptions = {},
 ): ResultTable {
+  checkOptions(options);
   const defs = resolveIndicators(indicators, options.catalogue ?? builtIn);
+  if (new Set(defs.map((d) => d.id)).size !== defs.length) {
+    throw new EmisInputError("duplicate-indicator", `disaggregate: an indicator is listed twice (${defs.map((d) => d.id).join(", ")}); list each once`);
+  }
   const sets = groupingSets(options);
   const allDims: string[] = [];
   for (const s of sets) for (const d of s) if (!allDims.includes(d)) allDims.push(d);
-  const z = normalQuantile(1 - (1 - (options.confidence ?? 0.95)) / 2);
+  const z = normalQuantile(1 - (1 - (options.level ?? 0.95)) / 2);
   const space = new CodeSpace();
   const acc = new Accumulation(space);
   const emit: Array<() => void> = [];
@@ -119,6 +123,8 @@ export function disaggregate(
         if (!applicable[si]) continue;
         const set = sets[si];
         const groups = def.kind === "distribution" ? distributionGroups(def, reg, sums, U, set) : ratioGroups(reg, sums, U, set);
+        // The national total is always published, even over no records: null and empty-group.
+        if (set.length === 0 && groups.length === 0) groups.push({ codes: U.map(() => 0), num: 0, den: 0, n: 0, nExcluded: 0, sumSq: 0, units: [] });
         for (const g of groups) {
           const row = def.kind === "distribution" ? distributionRow(def, g, threshold) : ratioRow(def, g, z);
           const out: ResultRow = { indicator: def.id, level: levelName(set), ...dimColumns(allDims, set, U, g.codes, space), ...row };
@@ -208,7 +214,7 @@ function dimColumns(allDims: string[], set: string[], U: string[], codes: number
 type Computed = Pick<ResultRow, "numerator" | "denominator" | "value" | "n" | "nExcluded" | "ciLow" | "ciHigh" | "suppressed" | "flags">;
 
 function ratioRow(def: IndicatorDefinition, g: Group, z: number): Computed {
-  const flags: Flag[] = [];
+  const flags: Flag[] = g.n === 0 && g.nExcluded === 0 && g.num === 0 && g.den === 0 ? ["empty-group"] : [];
   const scale = def.scale;
   let value: number | null;
   let ciLow: number | null = null;
@@ -286,6 +292,20 @@ function distributionRow(def: DistributionIndicator, g: Group, threshold: number
     suppressed: false,
     flags,
   };
+}
+
+const OPTION_KEYS = ["by", "rollup", "cube", "groupingSets", "setsFor", "catalogue", "level", "suppression", "onInapplicable"];
+
+/** A mistyped option must not be ignored (a misspelt `suppresion` would publish small cells). */
+function checkOptions(o: DisaggregateOptions): void {
+  for (const k of Object.keys(o)) {
+    if (!OPTION_KEYS.includes(k)) throw new EmisInputError("invalid-option", `disaggregate: unknown option ${k}; use ${OPTION_KEYS.join(", ")}`);
+  }
+  if (o.level !== undefined && !(o.level > 0 && o.level < 1)) throw new EmisInputError("invalid-option", `disaggregate: level must be in (0, 1), got ${o.level}; use e.g. 0.95`);
+  if (o.rollup && o.cube) throw new EmisInputError("invalid-option", "disaggregate: rollup and cube together are ambiguous; choose one (cube includes every rollup level)");
+  if (o.onInapplicable !== undefined && o.onInapplicable !== "throw" && o.onInapplicable !== "skip") {
+    throw new EmisInputError("invalid-option", `disaggregate: onInapplicable must be "throw" or "skip", got ${String(o.onInapplicable)}`);
+  }
 }
 
 /** The reason a grouping set cannot apply to an indicator, or null when it can. */

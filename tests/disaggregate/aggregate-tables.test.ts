@@ -54,3 +54,48 @@ describe("disaggregate: setsFor restricts grouping sets per indicator in one cal
     ]);
   });
 });
+
+describe("disaggregate: filters on closed code lists", () => {
+  const ds = createDataset({ profile: profiles.generic, schools, students: students(), teachers: teachers() });
+  const share = (code: string) =>
+    ({
+      id: "girls",
+      name: "Girls",
+      kind: "ratio",
+      unit: "percent",
+      scale: 100,
+      direction: "neutral",
+      statistic: "proportion",
+      numerator: { fact: "students", measure: "enrolled", filter: { eq: ["sex", code] } },
+      denominator: { fact: "students", measure: "enrolled" },
+    }) as const;
+  it("rejects a code that the dimension can never hold ('girl' for sex) instead of returning 0%", () => {
+    expect(() => disaggregate(ds, [share("girl")], { suppression: false })).toThrowError(/filter value "girl" is not a code of sex \(male, female, unknown\)/);
+  });
+  it("accepts a valid code that happens to be absent from the data", () => {
+    const [row] = disaggregate(ds, [{ ...share("female"), numerator: { fact: "students", measure: "enrolled", filter: { eq: ["status", "dropped-out"] } } }], { suppression: false });
+    expect(row.value).toBe(0);
+  });
+});
+
+describe("disaggregate: options and definitions are checked, not ignored", () => {
+  const ds = createDataset({ profile: profiles.generic, schools, students: students(), teachers: teachers() });
+  it("throws on an unknown option (a misspelt suppression must not publish small cells)", () => {
+    expect(() => disaggregate(ds, ["enrolment"], { suppresion: false } as never)).toThrowError(/unknown option suppresion/);
+    expect(() => disaggregate(ds, ["enrolment"], { by: ["sex"], rollup: true, cube: true })).toThrowError(/rollup and cube together/);
+    expect(() => disaggregate(ds, ["enrolment"], { level: 95 })).toThrowError(/level must be in \(0, 1\)/);
+    expect(() => disaggregate(ds, ["enrolment", "enrolment"])).toThrowError(/listed twice/);
+  });
+  it("rejects a proportion without a denominator (it would print 400% for 4 pupils)", () => {
+    const bad = { id: "x", name: "x", kind: "ratio", unit: "percent", scale: 100, direction: "neutral", statistic: "proportion", numerator: { fact: "students", measure: "enrolled" } } as const;
+    expect(() => disaggregate(ds, [bad])).toThrowError(/indicator x: field denominator is required for statistic "proportion"/);
+  });
+  it("publishes the national total of an empty dataset as null with empty-group, never NaN or a missing row", () => {
+    const empty = createDataset({ profile: profiles.generic, schools: [], students: [], teachers: [] });
+    const rows = disaggregate(empty, ["pupil-teacher-ratio", "enrolment"], { by: ["location"], rollup: true });
+    expect(rows.map((r) => [r.indicator, r.level, r.value, r.flags])).toEqual([
+      ["pupil-teacher-ratio", "total", null, ["empty-group", "zero-denominator"]],
+      ["enrolment", "total", 0, ["empty-group"]],
+    ]);
+  });
+});

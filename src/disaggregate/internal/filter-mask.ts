@@ -26,6 +26,15 @@ export function filterMask(fact: FactTable, filter: Filter | undefined, indicato
   const codeSet = (field: string, values: Array<string | number>) => {
     const dim = leafDim(field);
     const wanted = new Set(values.map(String));
+    const closed = fact.codeLists?.[field];
+    const unknownCode = closed ? [...wanted].find((c) => !closed.includes(c)) : undefined;
+    if (unknownCode !== undefined) {
+      throw new EmisDefinitionError(
+        "unknown-code",
+        `indicator ${indicator}: filter value "${unknownCode}" is not a code of ${field} (${closed!.join(", ")})`,
+        { indicator, field, value: unknownCode },
+      );
+    }
     const hit = new Uint8Array(dim.dictionary.length);
     dim.dictionary.forEach((c, k) => (hit[k] = wanted.has(c) ? 1 : 0));
     const out = new Uint8Array(n);
