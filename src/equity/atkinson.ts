@@ -33,7 +33,7 @@ export function atkinson(values: NumericInput, options?: AtkinsonOptions): numbe
 export function atkinson<T>(data: RowInput<T>, accessor: Accessor<T>, options?: AtkinsonOptions<T>): number | null;
 export function atkinson<T>(a: unknown, b?: unknown, c?: unknown): number | null {
   const fn = "atkinson";
-  const { x, w, options } = readMeasureInput<T, AtkinsonOptions<T>>(fn, a, b, c);
+  const { x, w, options } = readMeasureInput<T, AtkinsonOptions<T>>(fn, a, b, c, ["weights", "epsilon"]);
   const epsilon = options.epsilon ?? 0.5;
   if (typeof epsilon !== "number" || !(epsilon >= 0) || !Number.isFinite(epsilon)) {
     invalidOption(fn, `requires a finite epsilon >= 0; got ${String(epsilon)}`);

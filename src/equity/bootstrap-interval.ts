@@ -59,7 +59,7 @@ export interface BootstrapIntervalResult {
  */
 export function bootstrapInterval(values: NumericInput, statistic: BootstrapStatistic, options: BootstrapIntervalOptions = {}): BootstrapIntervalResult {
   const fn = "bootstrapInterval";
-  const { x, w } = readMeasureInput<unknown, BootstrapIntervalOptions>(fn, values, options, undefined);
+  const { x, w } = readMeasureInput<unknown, BootstrapIntervalOptions>(fn, values, options, undefined, ["weights", "replicates", "seed", "level"]);
   if (typeof statistic !== "function") throw new EmisInputError("invalid-option", `${fn} requires a statistic function`, { function: fn });
   const replicates = options.replicates ?? 999;
   const seed = options.seed ?? 1;

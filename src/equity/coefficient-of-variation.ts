@@ -39,7 +39,7 @@ export function coefficientOfVariation<T>(
 ): number | null;
 export function coefficientOfVariation<T>(a: unknown, b?: unknown, c?: unknown): number | null {
   const fn = "coefficientOfVariation";
-  const { x, w, options } = readMeasureInput<T, CoefficientOfVariationOptions<T>>(fn, a, b, c);
+  const { x, w, options } = readMeasureInput<T, CoefficientOfVariationOptions<T>>(fn, a, b, c, ["weights", "sd"]);
   const sd = options.sd ?? "population";
   if (sd !== "population" && sd !== "sample") invalidOption(fn, `requires sd "population" or "sample"; got ${String(sd)}`);
   requireNonNegative(fn, x);

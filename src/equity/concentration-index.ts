@@ -1,5 +1,6 @@
 import type { Flag } from "../models/flags";
 import { EmisInputError } from "../models/errors";
+import { checkOptionKeys } from "./internal/options";
 import { stableSum } from "../stats/sum";
 import { ascendingOrder, finiteOrNull, normalise, totalWeight, wAt, weightedMean } from "./internal/core";
 import { asArrayLike, invalidOption, readNumbers, readWeights, requireNonEmpty, requireNonNegative } from "./internal/input";
@@ -113,6 +114,7 @@ export function concentrationIndex<T>(a: unknown, b: unknown, c?: unknown, d?: u
     r = readNumbers(fn, ro, undefined, "rank");
     w = readWeights<T>(fn, options.weights, null, h.length);
   }
+  checkOptionKeys(fn, options, ["weights", "correction", "bounds", "negatives"]);
   const correction = options.correction ?? "none";
   if (correction !== "none" && correction !== "wagstaff" && correction !== "erreygers") {
     invalidOption(fn, `requires correction "none", "wagstaff" or "erreygers"; got ${String(correction)}`);

@@ -17,7 +17,7 @@ export type ExposureIndexOptions<T = unknown> = TwoGroupOptions<T>;
  * @param x count of group X per unit, `y` count of group Y; or rows with two accessors
  * @param options {@link ExposureIndexOptions}
  * @returns xPy in [0, 1], or `null` when group X is absent
- * @throws EmisInputError `empty-input`, `missing-value`, `negative-value`, `length-mismatch`, `invalid-value`
+ * @throws EmisInputError `empty-input`, `missing-value`, `negative-value`, `length-mismatch`, `invalid-value`, `invalid-option` (unknown option key)
  * @example
  * exposureIndex([30, 10], [10, 30]); // 0.375 ((30/40)(10/40) + (10/40)(30/40))
  */

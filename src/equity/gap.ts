@@ -1,5 +1,6 @@
 import type { Flag } from "../models/flags";
 import { readDirection, readScalar } from "./internal/direction";
+import { checkOptionKeys } from "./internal/options";
 import type { Direction } from "./internal/direction";
 
 /** Options for {@link gap}. */
@@ -47,6 +48,7 @@ export function gap(value: number, reference: number, options: GapOptions = {}):
   const fn = "gap";
   const v = readScalar(fn, "value", value);
   const r = readScalar(fn, "reference value", reference);
+  checkOptionKeys(fn, options, ["direction"]);
   const direction = readDirection(fn, options.direction);
   const absolute = v - r;
   const flags: Flag[] = [];

@@ -42,7 +42,7 @@ export function generalizedEntropy(values: NumericInput, options?: GeneralizedEn
 export function generalizedEntropy<T>(data: RowInput<T>, accessor: Accessor<T>, options?: GeneralizedEntropyOptions<T>): number | null;
 export function generalizedEntropy<T>(a: unknown, b?: unknown, c?: unknown): number | null {
   const fn = "generalizedEntropy";
-  const { x, w, options } = readMeasureInput<T, GeneralizedEntropyOptions<T>>(fn, a, b, c);
+  const { x, w, options } = readMeasureInput<T, GeneralizedEntropyOptions<T>>(fn, a, b, c, ["weights", "alpha"]);
   const alpha = options.alpha ?? 1;
   if (typeof alpha !== "number" || !Number.isFinite(alpha)) invalidOption(fn, `requires a finite alpha; got ${String(alpha)}`);
   requireNonNegative(fn, x);

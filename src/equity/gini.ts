@@ -47,7 +47,7 @@ export interface GiniOptions<T = unknown> extends WeightOptions<T> {
 export function gini(values: NumericInput, options?: GiniOptions): number | null;
 export function gini<T>(data: RowInput<T>, accessor: Accessor<T>, options?: GiniOptions<T>): number | null;
 export function gini<T>(a: unknown, b?: unknown, c?: unknown): number | null {
-  const { x, w, options } = readMeasureInput<T, GiniOptions<T>>("gini", a, b, c);
+  const { x, w, options } = readMeasureInput<T, GiniOptions<T>>("gini", a, b, c, ["weights", "corrected", "negatives"]);
   const negatives = options.negatives ?? "reject";
   if (negatives !== "reject" && negatives !== "rsv") invalidOption("gini", `requires negatives "reject" or "rsv"; got ${String(negatives)}`);
   if (options.corrected && w !== null) {

@@ -19,7 +19,7 @@ export type IsolationIndexOptions<T = unknown> = TwoGroupOptions<T>;
  * @param x count of group X per unit, `y` count of the other group(s); or rows with two accessors
  * @param options {@link IsolationIndexOptions}
  * @returns xPx in [0, 1], or `null` when group X is absent
- * @throws EmisInputError `empty-input`, `missing-value`, `negative-value`, `length-mismatch`, `invalid-value`
+ * @throws EmisInputError `empty-input`, `missing-value`, `negative-value`, `length-mismatch`, `invalid-value`, `invalid-option` (unknown option key)
  * @example
  * isolationIndex([30, 10], [10, 30]); // 0.625 ((30/40)(30/40) + (10/40)(10/40))
  */

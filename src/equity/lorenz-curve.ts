@@ -28,14 +28,14 @@ export interface LorenzPoint {
  * @param values plain numbers, or rows with an `accessor`
  * @param options weights (frequency)
  * @returns the points, or `null` when the total is 0
- * @throws EmisInputError `empty-input`, `missing-value`, `negative-value`, `invalid-weight`
+ * @throws EmisInputError `empty-input`, `missing-value`, `negative-value`, `invalid-weight`, `invalid-option` (unknown option key)
  * @example
  * lorenzCurve([3, 1]); // [{ population: 0, share: 0 }, { population: 0.5, share: 0.25 }, { population: 1, share: 1 }]
  */
 export function lorenzCurve(values: NumericInput, options?: LorenzCurveOptions): LorenzPoint[] | null;
 export function lorenzCurve<T>(data: RowInput<T>, accessor: Accessor<T>, options?: LorenzCurveOptions<T>): LorenzPoint[] | null;
 export function lorenzCurve<T>(a: unknown, b?: unknown, c?: unknown): LorenzPoint[] | null {
-  const input = readMeasureInput<T, LorenzCurveOptions<T>>("lorenzCurve", a, b, c);
+  const input = readMeasureInput<T, LorenzCurveOptions<T>>("lorenzCurve", a, b, c, ["weights"]);
   requireNonNegative("lorenzCurve", input.x);
   // Shares are scale-invariant: rescale so the running sums cannot overflow.
   const { x, w } = normalise(input.x, input.w);

@@ -21,14 +21,14 @@ export type MeanLogDeviationOptions<T = unknown> = WeightOptions<T>;
  * @param values plain numbers, or rows with an `accessor`
  * @param options weights (frequency)
  * @returns the MLD, or `null` when undefined
- * @throws EmisInputError `empty-input`, `missing-value`, `negative-value`, `invalid-weight`
+ * @throws EmisInputError `empty-input`, `missing-value`, `negative-value`, `invalid-weight`, `invalid-option` (unknown option key)
  * @example
  * meanLogDeviation([1, 3]); // 0.1438410 (= -(ln 0.5 + ln 1.5) / 2)
  */
 export function meanLogDeviation(values: NumericInput, options?: MeanLogDeviationOptions): number | null;
 export function meanLogDeviation<T>(data: RowInput<T>, accessor: Accessor<T>, options?: MeanLogDeviationOptions<T>): number | null;
 export function meanLogDeviation<T>(a: unknown, b?: unknown, c?: unknown): number | null {
-  const { x, w } = readMeasureInput<T, MeanLogDeviationOptions<T>>("meanLogDeviation", a, b, c);
+  const { x, w } = readMeasureInput<T, MeanLogDeviationOptions<T>>("meanLogDeviation", a, b, c, ["weights"]);
   requireNonNegative("meanLogDeviation", x);
   return geCore(x, w, 0);
 }

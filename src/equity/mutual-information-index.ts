@@ -1,4 +1,4 @@
-import { mutualInformation, readBase, readContingency } from "./internal/segregation";
+import { mutualInformation, readBaseOption, readContingency } from "./internal/segregation";
 import type { SegregationColumns } from "./internal/segregation";
 import type { RowInput } from "./internal/input";
 
@@ -37,7 +37,7 @@ export interface MutualInformationOptions {
  */
 export function mutualInformationIndex<T>(data: RowInput<T>, columns: SegregationColumns<T>, options: MutualInformationOptions = {}): number | null {
   const fn = "mutualInformationIndex";
-  const base = readBase(fn, options.base);
+  const base = readBaseOption(fn, options);
   const mi = mutualInformation(readContingency(fn, data, columns).table.cells);
   return mi === null ? null : mi.M / Math.log(base);
 }

@@ -1,3 +1,4 @@
+import { checkOptionKeys } from "./internal/options";
 import { shareRatioOf } from "./internal/share";
 import type { Accessor, NumericInput, RowInput, WeightOptions } from "./internal/input";
 
@@ -17,7 +18,7 @@ export type PalmaRatioOptions<T = unknown> = WeightOptions<T>;
  * @param values plain numbers, or rows with an `accessor`
  * @param options weights (frequency)
  * @returns the Palma ratio, or `null` when the bottom 40% hold nothing
- * @throws EmisInputError `empty-input`, `missing-value`, `negative-value`, `invalid-weight`
+ * @throws EmisInputError `empty-input`, `missing-value`, `negative-value`, `invalid-weight`, `invalid-option` (unknown option key)
  * @example
  * palmaRatio([1, 1, 1, 1, 2, 2, 2, 2, 2, 6]); // 1.5 (6 / (1+1+1+1))
  */
@@ -25,6 +26,8 @@ export function palmaRatio(values: NumericInput, options?: PalmaRatioOptions): n
 export function palmaRatio<T>(data: RowInput<T>, accessor: Accessor<T>, options?: PalmaRatioOptions<T>): number | null;
 export function palmaRatio<T>(a: unknown, b?: unknown, c?: unknown): number | null {
   const byAccessor = typeof b === "function" || typeof b === "string";
+  // Palma fixes top and bottom: only weights may be given.
+  checkOptionKeys("palmaRatio", byAccessor ? c : b, ["weights"]);
   const opts = ((byAccessor ? c : b) ?? {}) as PalmaRatioOptions<T>;
   const only = { weights: opts.weights };
   return byAccessor ? shareRatioOf<T>("palmaRatio", a, b, only, 0.1, 0.4) : shareRatioOf<T>("palmaRatio", a, only, undefined, 0.1, 0.4);

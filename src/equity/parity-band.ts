@@ -1,6 +1,7 @@
 import type { Flag } from "../models/flags";
 import { EmisInputError } from "../models/errors";
 import { readDirection } from "./internal/direction";
+import { checkOptionKeys } from "./internal/options";
 import type { Direction } from "./internal/direction";
 
 /** Options for {@link parityBand}. */
@@ -44,6 +45,7 @@ export interface ParityBandResult {
  */
 export function parityBand(index: number | null, options: ParityBandOptions = {}): ParityBandResult {
   const fn = "parityBand";
+  checkOptionKeys(fn, options, ["lower", "upper", "direction"]);
   const lower = options.lower ?? 0.97;
   const upper = options.upper ?? 1.03;
   const direction = readDirection(fn, options.direction);

@@ -5,6 +5,7 @@ import { gap } from "./gap";
 import { parityBand } from "./parity-band";
 import { parityIndex } from "./parity-index";
 import { readDirection } from "./internal/direction";
+import { checkOptionKeys } from "./internal/options";
 import type { Direction } from "./internal/direction";
 import { dimensionColumns, groupRows, requireTable } from "./internal/result-table";
 
@@ -83,6 +84,7 @@ export function parityBetween(table: ResultTable, options: ParityBetweenOptions)
   if (!options || typeof options.dimension !== "string" || options.reference === undefined || options.reference === null) {
     throw new EmisInputError("invalid-option", `${fn} requires options { dimension, reference }`, { function: fn });
   }
+  checkOptionKeys(fn, options, ["dimension", "reference", "group", "indicator", "level", "adjusted", "direction", "band"]);
   const { dimension } = options;
   const reference = String(options.reference);
   const wanted = options.group === undefined ? null : new Set((Array.isArray(options.group) ? options.group : [options.group]).map(String));

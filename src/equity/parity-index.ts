@@ -1,5 +1,6 @@
 import { EmisInputError } from "../models/errors";
 import { readScalar } from "./internal/direction";
+import { checkOptionKeys } from "./internal/options";
 
 /** Options for {@link parityIndex}. */
 export interface ParityIndexOptions {
@@ -28,7 +29,7 @@ export interface ParityIndexOptions {
  * @param reference the indicator for the comparison group
  * @param options {@link ParityIndexOptions}
  * @returns the (adjusted) parity index, or `null` when undefined
- * @throws EmisInputError `missing-value`, `invalid-value`, `negative-value`
+ * @throws EmisInputError `missing-value`, `invalid-value`, `negative-value`, `invalid-option` (unknown option key)
  * @example
  * parityIndex(80, 100); // 0.8
  * parityIndex(100, 80); // 1.25
@@ -41,6 +42,7 @@ export function parityIndex(value: number, reference: number, options: ParityInd
   if (v < 0 || r < 0) {
     throw new EmisInputError("negative-value", `${fn} requires non-negative values; got ${v < 0 ? v : r}`, { function: fn, value: v, reference: r });
   }
+  checkOptionKeys(fn, options, ["adjusted"]);
   const adjusted = options.adjusted ?? false;
   if (r === 0) return v === 0 ? null : adjusted ? 2 : null;
   const pi = v / r;

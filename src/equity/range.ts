@@ -16,14 +16,14 @@ export type RangeOptions<T = unknown> = WeightOptions<T>;
  * @param values plain numbers, or rows with an `accessor`
  * @param options weights (units with weight 0 are ignored)
  * @returns max - min
- * @throws EmisInputError `empty-input`, `missing-value`, `negative-value`, `invalid-weight`
+ * @throws EmisInputError `empty-input`, `missing-value`, `negative-value`, `invalid-weight`, `invalid-option` (unknown option key)
  * @example
  * range([820, 1000, 640, 1210]); // 570
  */
 export function range(values: NumericInput, options?: RangeOptions): number;
 export function range<T>(data: RowInput<T>, accessor: Accessor<T>, options?: RangeOptions<T>): number;
 export function range<T>(a: unknown, b?: unknown, c?: unknown): number {
-  const { x, w } = readMeasureInput<T, RangeOptions<T>>("range", a, b, c);
+  const { x, w } = readMeasureInput<T, RangeOptions<T>>("range", a, b, c, ["weights"]);
   requireNonNegative("range", x);
   let min = Infinity;
   let max = -Infinity;

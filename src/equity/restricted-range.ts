@@ -20,7 +20,7 @@ export interface RestrictedRangeOptions<T = unknown> extends WeightOptions<T> {
 
 /** Read and check the percentile pair; shared with federalRangeRatio. */
 export function percentilePair<T>(fn: string, a: unknown, b: unknown, c: unknown): { low: number; high: number } {
-  const { x, w, options } = readMeasureInput<T, RestrictedRangeOptions<T>>(fn, a, b, c);
+  const { x, w, options } = readMeasureInput<T, RestrictedRangeOptions<T>>(fn, a, b, c, ["weights", "lower", "upper", "method"]);
   const lower = options.lower ?? 0.05;
   const upper = options.upper ?? 0.95;
   if (!(lower >= 0 && upper <= 1 && lower <= upper)) invalidOption(fn, `requires 0 <= lower <= upper <= 1; got ${lower} and ${upper}`);

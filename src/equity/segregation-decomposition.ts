@@ -1,6 +1,6 @@
 import type { Flag } from "../models/flags";
 import { EmisInputError } from "../models/errors";
-import { mutualInformation, readBase, readContingency } from "./internal/segregation";
+import { mutualInformation, readBaseOption, readContingency } from "./internal/segregation";
 import type { SegregationColumns } from "./internal/segregation";
 import type { KeyAccessor, RowInput } from "./internal/input";
 
@@ -61,7 +61,7 @@ export function segregationDecomposition<T>(
   options: { base?: number } = {},
 ): SegregationDecompositionResult {
   const fn = "segregationDecomposition";
-  const base = readBase(fn, options.base);
+  const base = readBaseOption(fn, options);
   if (!columns || columns.within === undefined) {
     throw new EmisInputError("invalid-option", `${fn} requires columns.within (the district column)`, { function: fn });
   }

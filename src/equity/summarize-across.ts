@@ -13,6 +13,7 @@ import { restrictedRange } from "./restricted-range";
 import { shareRatio } from "./share-ratio";
 import { theil } from "./theil";
 import { verstegen } from "./verstegen";
+import { checkOptionKeys } from "./internal/options";
 import { groupRows, requireTable } from "./internal/result-table";
 
 type Summary = (x: number[], w: number[] | undefined) => number | null;
@@ -94,6 +95,7 @@ export interface SummaryRow {
 export function summarizeAcross(table: ResultTable, options: SummarizeAcrossOptions): SummaryRow[] {
   const fn = "summarizeAcross";
   const rows = requireTable(fn, table);
+  checkOptionKeys(fn, options, ["measure", "indicator", "level", "by", "weight"]);
   const measure = options?.measure;
   const f: Summary | undefined = (MEASURES as Record<string, Summary>)[measure as string];
   if (!f) throw new EmisInputError("invalid-option", `${fn} has no measure ${String(measure)}; use one of ${Object.keys(MEASURES).join(", ")}`, { function: fn });

@@ -1,6 +1,7 @@
 import type { Flag } from "../models/flags";
 import { EmisInputError } from "../models/errors";
 import { concentrationIndex } from "./concentration-index";
+import { checkOptionKeys } from "./internal/options";
 import type { ConcentrationIndexResult } from "./concentration-index";
 import { asArrayLike, readKeys, readNumbers, requireNonEmpty, requireNonNegative } from "./internal/input";
 import type { Accessor, KeyAccessor, RowInput } from "./internal/input";
@@ -78,6 +79,7 @@ export function teacherDistribution<T>(data: RowInput<T>, options: TeacherDistri
   if (!options || options.kind === undefined || options.teachers === undefined || options.group === undefined) {
     throw new EmisInputError("invalid-option", `${fn} requires options { kind, teachers, group }`, { function: fn });
   }
+  checkOptionKeys(fn, options, ["kind", "teachers", "group", "order", "correction"]);
   const kind = readNumbers(fn, rows, options.kind, "count of teachers of the kind");
   const teachers = readNumbers(fn, rows, options.teachers, "teacher count");
   const groups = readKeys(fn, rows, options.group, "disadvantage group");

@@ -4,6 +4,9 @@ import { geCore, normalise, totalWeight, weightedMean } from "./internal/core";
 import { asArrayLike, invalidOption, readKeys, readMeasureInput, requireNonNegative } from "./internal/input";
 import type { Accessor, KeyAccessor, NumericInput, RowInput, WeightOptions } from "./internal/input";
 
+/** Option keys {@link theilDecomposition} accepts. */
+const KNOWN = ["weights", "alpha"];
+
 /** Options for {@link theilDecomposition}. */
 export interface TheilDecompositionOptions<T = unknown> extends WeightOptions<T> {
   /** GE parameter: 1 = Theil T (default), 0 = MLD, any finite alpha. */
@@ -77,7 +80,7 @@ export function theilDecomposition<T>(
 export function theilDecomposition<T>(a: unknown, b: unknown, c?: unknown, d?: unknown): TheilDecompositionResult {
   const fn = "theilDecomposition";
   const byRows = typeof b === "function" || typeof b === "string";
-  const input = byRows ? readMeasureInput<T, TheilDecompositionOptions<T>>(fn, a, b, d) : readMeasureInput<T, TheilDecompositionOptions<T>>(fn, a, c, undefined);
+  const input = byRows ? readMeasureInput<T, TheilDecompositionOptions<T>>(fn, a, b, d, KNOWN) : readMeasureInput<T, TheilDecompositionOptions<T>>(fn, a, c, undefined, KNOWN);
   const { options } = input;
   // Values and weights divided by powers of two (exact) so no sum overflows: the indices
   // and shares are scale-invariant; group means and weights are scaled back.

@@ -20,14 +20,14 @@ export type TheilOptions<T = unknown> = WeightOptions<T>;
  * @param values plain numbers, or rows with an `accessor`
  * @param options weights (frequency)
  * @returns Theil T, or `null` when the mean is 0
- * @throws EmisInputError `empty-input`, `missing-value`, `negative-value`, `invalid-weight`
+ * @throws EmisInputError `empty-input`, `missing-value`, `negative-value`, `invalid-weight`, `invalid-option` (unknown option key)
  * @example
  * theil([0, 0, 0, 10]); // 1.3862944 (= ln 4)
  */
 export function theil(values: NumericInput, options?: TheilOptions): number | null;
 export function theil<T>(data: RowInput<T>, accessor: Accessor<T>, options?: TheilOptions<T>): number | null;
 export function theil<T>(a: unknown, b?: unknown, c?: unknown): number | null {
-  const { x, w } = readMeasureInput<T, TheilOptions<T>>("theil", a, b, c);
+  const { x, w } = readMeasureInput<T, TheilOptions<T>>("theil", a, b, c, ["weights"]);
   requireNonNegative("theil", x);
   return geCore(x, w, 1);
 }

@@ -34,6 +34,29 @@ export interface WilsonInterval {
   flags: Flag[];
 }
 
+const KNOWN_OPTIONS = ["level", "z", "continuityCorrection", "designEffect"];
+
+/**
+ * Unknown option keys throw `invalid-option` naming the known ones (`confidence` for
+ * `level` used to be ignored). Same rule and message as equity's `checkOptionKeys`;
+ * written out here because `stats/` sits below `equity/` and cannot import it.
+ */
+function checkOptions(options: unknown): void {
+  if (options === undefined || options === null) return;
+  if (typeof options !== "object" || Array.isArray(options)) {
+    throw new EmisInputError("invalid-option", `wilsonInterval requires an options object; got ${Array.isArray(options) ? "an array" : typeof options}`, { function: "wilsonInterval" });
+  }
+  for (const key of Object.keys(options)) {
+    if (!KNOWN_OPTIONS.includes(key)) {
+      throw new EmisInputError("invalid-option", `wilsonInterval has no option "${key}"; known: ${KNOWN_OPTIONS.join(", ")} (check the spelling)`, {
+        function: "wilsonInterval",
+        option: key,
+        known: KNOWN_OPTIONS,
+      });
+    }
+  }
+}
+
 function check(name: string, v: unknown): number {
   if (v === null || v === undefined || (typeof v === "number" && Number.isNaN(v))) {
     throw new EmisInputError("missing-value", `wilsonInterval requires ${name}; got ${String(v)} (missing is never read as 0)`, { function: "wilsonInterval" });
@@ -57,7 +80,14 @@ function check(name: string, v: unknown): number {
  *
  * Rules: n = 0 gives estimate, low and high `null` with flag `zero-denominator`;
  * missing counts throw `missing-value`; negative counts or x > n throw
- * `invalid-value`. Counts may be non-integer (weighted counts with a design effect).
+ * `invalid-value`; an unknown option key throws `invalid-option` naming the known keys.
+ *
+ * Non-integer counts are accepted, on purpose: they are weighted counts (sums of
+ * survey weights over 0/1 outcomes, as the disaggregation engine passes for weighted
+ * designs). The interval then reads n as a simple-random-sample size unless
+ * `designEffect` says otherwise: the effective sample size n / deff is what governs its
+ * width, so pass the design effect (Kish deff = n sum w^2 / (sum w)^2 for unequal
+ * weights) with weighted counts; x / n is the weighted proportion either way.
  *
  * @param successes x, the number with the outcome
  * @param n the number of trials
@@ -69,6 +99,7 @@ function check(name: string, v: unknown): number {
  * wilsonInterval(0, 20, { continuityCorrection: true }).high; // 0.20045
  */
 export function wilsonInterval(successes: number, n: number, options: WilsonIntervalOptions = {}): WilsonInterval {
+  checkOptions(options);
   const x0 = check("successes", successes);
   const n0 = check("n", n);
   if (x0 > n0) {

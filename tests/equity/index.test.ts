@@ -162,6 +162,8 @@ describe("equity distribution measures", () => {
       expect(equity.gini([1e308, 1e308, 1])).toBeCloseTo(1 / 3, 14);
       expect(equity.coefficientOfVariation([Number.MAX_VALUE, Number.MAX_VALUE])).toBe(0);
       expect(equity.theil([1e308, 1e308, 1e308])).toBe(0);
+      // fast-check counterexample: the weighted mean of two MAX_VALUEs rounded past MAX_VALUE
+      expect(equity.concentrationIndex([Number.MAX_VALUE, Number.MAX_VALUE], [1, 2], { weights: [2e295, Number.MAX_VALUE] }).mean).toBe(Number.MAX_VALUE);
     });
     it.each(Object.entries(distributionMeasures))("%s of data scaled by 2^1010 (up to ~1e307) is the unscaled value, rescaled", (name, f) => {
       // Not just finite: right. Scaling by a power of two is exact, so the scale-invariant
@@ -195,6 +197,70 @@ describe("equity distribution measures", () => {
         }),
         { numRuns: 300 },
       );
+    });
+  });
+
+  describe("unknown option keys throw invalid-option naming the known ones", () => {
+    // Rule (src/equity/internal/options.ts, checkOptionKeys): an options object may
+    // only carry keys the function documents; an unknown key (confidence for level,
+    // weight for weights) used to be ignored, giving a silently wrong result.
+    const rows = [
+      { school: "a", sex: "f", n: 3, x: 1, y: 2 },
+      { school: "b", sex: "m", n: 5, x: 2, y: 1 },
+    ];
+    const table = [{ indicator: "ptr", level: "school", numerator: 30, denominator: 1, value: 30, n: 1, nExcluded: 0, ciLow: null, ciHigh: null, suppressed: false, flags: [], school: "a" }];
+    const calls: Array<[string, string, (bad: Record<string, unknown>) => unknown]> = [
+      ["gini", "weights, corrected, negatives", (o) => equity.gini([1, 2], o)],
+      ["gini", "weights, corrected, negatives", (o) => equity.gini(rows, "x", o)],
+      ["coefficientOfVariation", "weights, sd", (o) => equity.coefficientOfVariation([1, 2], o)],
+      ["generalizedEntropy", "weights, alpha", (o) => equity.generalizedEntropy([1, 2], o)],
+      ["theil", "weights", (o) => equity.theil([1, 2], o)],
+      ["meanLogDeviation", "weights", (o) => equity.meanLogDeviation([1, 2], o)],
+      ["atkinson", "weights, epsilon", (o) => equity.atkinson([1, 2], o)],
+      ["range", "weights", (o) => equity.range([1, 2], o)],
+      ["restrictedRange", "weights, lower, upper, method", (o) => equity.restrictedRange([1, 2], o)],
+      ["federalRangeRatio", "weights, lower, upper, method", (o) => equity.federalRangeRatio([1, 2], o)],
+      ["mcloone", "weights, medianRule", (o) => equity.mcloone([1, 2], o)],
+      ["verstegen", "weights, medianRule", (o) => equity.verstegen([1, 2], o)],
+      ["shareRatio", "weights, top, bottom", (o) => equity.shareRatio([1, 2], o)],
+      ["palmaRatio", "weights", (o) => equity.palmaRatio([1, 2], o)],
+      ["lorenzCurve", "weights", (o) => equity.lorenzCurve([1, 2], o)],
+      ["concentrationIndex", "weights, correction, bounds, negatives", (o) => equity.concentrationIndex([1, 2], [1, 2], o)],
+      ["theilDecomposition", "weights, alpha", (o) => equity.theilDecomposition([1, 2], ["a", "b"], o)],
+      ["bootstrapInterval", "weights, replicates, seed, level", (o) => equity.bootstrapInterval([1, 2], (v) => v.length, o)],
+      ["dissimilarityIndex", "totals", (o) => (equity.dissimilarityIndex as (...a: unknown[]) => unknown)([1, 2], [2, 1], o)],
+      ["isolationIndex", "totals", (o) => equity.isolationIndex([1, 2], [2, 1], o)],
+      ["exposureIndex", "totals", (o) => equity.exposureIndex(rows, "x", "y", o)],
+      ["mutualInformationIndex", "base", (o) => equity.mutualInformationIndex(rows, { unit: "school", group: "sex" }, o)],
+      ["mutualInformationIndex", "unit, group, count", (o) => equity.mutualInformationIndex(rows, { unit: "school", group: "sex", ...o } as never)],
+      ["theilH", "unit, group, count", (o) => equity.theilH(rows, { unit: "school", group: "sex", ...o } as never)],
+      ["segregationDecomposition", "base", (o) => equity.segregationDecomposition(rows, { unit: "school", group: "sex", within: "sex" }, o)],
+      ["segregationDecomposition", "unit, group, count, within", (o) => equity.segregationDecomposition(rows, { unit: "school", group: "sex", within: "sex", ...o } as never)],
+      ["gap", "direction", (o) => equity.gap(1, 2, o)],
+      ["parityIndex", "adjusted", (o) => equity.parityIndex(1, 2, o)],
+      ["parityBand", "lower, upper, direction", (o) => equity.parityBand(1, o)],
+      ["riskRatio", "minCell, minN", (o) => equity.riskRatio({ count: 20, total: 50 }, { count: 20, total: 50 }, o)],
+      ["alternateRiskRatio", "minCell, minN", (o) => equity.alternateRiskRatio({ count: 20, total: 50 }, { count: 20, total: 50 }, o)],
+      ["weightedRiskRatio", "minCell, minN", (o) => equity.weightedRiskRatio([{ group: "a", count: 20, total: 50, stateTotal: 9 }], "a", o)],
+      ["summarizeAcross", "measure, indicator, level, by, weight", (o) => equity.summarizeAcross(table, { measure: "gini", ...o } as never)],
+      ["parityBetween", "dimension, reference, group, indicator, level, adjusted, direction, band", (o) => equity.parityBetween(table, { dimension: "school", reference: "a", ...o } as never)],
+      ["teacherDistribution", "kind, teachers, group, order, correction", (o) => equity.teacherDistribution(rows, { kind: "x", teachers: "n", group: "sex", order: ["f", "m"], ...o } as never)],
+      ["wilsonInterval", "level, z, continuityCorrection, designEffect", (o) => equity.wilsonInterval(3, 10, o)],
+    ];
+    it.each(calls)("%s throws invalid-option on a misspelt key, listing: %s", (fn, known, call) => {
+      expect(codeOf(() => call({ confidence: 0.9 }))).toBe("invalid-option");
+      expect(() => call({ confidence: 0.9 })).toThrowError(`${fn} has no ${known.includes("unit") ? "column" : "option"} "confidence"; known: ${known} (check the spelling)`);
+    });
+    it("names a misspelt weights key too (gini({ weight }) silently ignored the weights)", () => {
+      expect(() => equity.gini([20, 40], { weight: [1, 3] } as never)).toThrowError('gini has no option "weight"; known: weights, corrected, negatives (check the spelling)');
+    });
+    it("throws invalid-option when options are not an object", () => {
+      expect(() => equity.gini([1, 2], 5 as never)).toThrowError("gini requires an options object; got number");
+      expect(() => equity.parityIndex(1, 2, [true] as never)).toThrowError("parityIndex requires an options object; got an array");
+    });
+    it("accepts known keys whose value is undefined (how summarizeAcross and the engine pass optional weights)", () => {
+      expect(equity.gini([1, 3], { weights: undefined })).toBe(0.25);
+      expect(equity.palmaRatio([4, 4], { weights: undefined })).toBe(0.25);
     });
   });
 });

@@ -103,4 +103,36 @@ describe("wilsonInterval", () => {
       );
     });
   });
+
+  describe("options and weighted counts", () => {
+    it("throws invalid-option on an unknown key, naming the known ones (confidence was ignored)", () => {
+      // wilsonInterval(3, 10, { confidence: 0.9 }) used to return the 95% interval
+      expect(() => wilsonInterval(3, 10, { confidence: 0.9 } as never)).toThrowError(
+        'wilsonInterval has no option "confidence"; known: level, z, continuityCorrection, designEffect (check the spelling)',
+      );
+      try {
+        wilsonInterval(3, 10, { confidence: 0.9 } as never);
+      } catch (e) {
+        expect(isEmisError(e) && e.code).toBe("invalid-option");
+      }
+      expect(wilsonInterval(3, 10, { level: 0.9 }).level).toBe(0.9);
+    });
+    it("accepts a non-integer (weighted) count: wilsonInterval(1.5, 10, { z: 2 }) by hand", () => {
+      // Documented rule: non-integer counts are weighted counts. p = .15, z^2/n = .4:
+      // centre = (.15 + .2) / 1.4 = .25; half = 2 sqrt(.15 * .85 / 10 + 4/400) / 1.4
+      // = 2 sqrt(.02275) / 1.4 = .2154729...
+      const r = wilsonInterval(1.5, 10, { z: 2 });
+      expect(r.estimate).toBe(0.15);
+      expect(r.low).toBeCloseTo(0.25 - (2 * Math.sqrt(0.02275)) / 1.4, 14);
+      expect(r.high).toBeCloseTo(0.25 + (2 * Math.sqrt(0.02275)) / 1.4, 14);
+    });
+    it("widens weighted counts through designEffect: deff 2 on 1.5 of 10 is the interval of 0.75 of 5", () => {
+      // effective n = n / deff = 5 with the same proportion .15
+      const a = wilsonInterval(1.5, 10, { z: 2, designEffect: 2 });
+      const b = wilsonInterval(0.75, 5, { z: 2 });
+      expect(a.low).toBeCloseTo(b.low!, 14);
+      expect(a.high).toBeCloseTo(b.high!, 14);
+      expect(a.high! - a.low!).toBeGreaterThan(wilsonInterval(1.5, 10, { z: 2 }).high! - wilsonInterval(1.5, 10, { z: 2 }).low!);
+    });
+  });
 });

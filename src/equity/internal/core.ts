@@ -60,12 +60,27 @@ export function normalise(x: ArrayLike<number>, w: ArrayLike<number> | null): No
   return { x: y, w: w === null ? null : Float64Array.from(w, (v) => v / ws), scale };
 }
 
-/** Mean of already normalised values (sums stay small). */
+/**
+ * Mean of already normalised values (sums stay small), clamped to the range of the
+ * values: rounding must not lift the mean of [MAX_VALUE, MAX_VALUE] past MAX_VALUE.
+ */
 function meanOf(x: ArrayLike<number>, w: ArrayLike<number> | null): number {
-  if (w === null) return stableSum(x) / x.length;
-  const wx = new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++) wx[i] = w[i] * x[i];
-  return stableSum(wx) / stableSum(w);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < x.length; i++) {
+    if (wAt(w, i) > 0) {
+      if (x[i] < lo) lo = x[i];
+      if (x[i] > hi) hi = x[i];
+    }
+  }
+  let mean: number;
+  if (w === null) mean = stableSum(x) / x.length;
+  else {
+    const wx = new Float64Array(x.length);
+    for (let i = 0; i < x.length; i++) wx[i] = w[i] * x[i];
+    mean = stableSum(wx) / stableSum(w);
+  }
+  return Math.min(hi, Math.max(lo, mean));
 }
 
 /** Weighted mean sum(w x) / sum(w), compensated sums, overflow-safe (see {@link normalise}). */

@@ -47,7 +47,7 @@ export function halfIndex(x0: Float64Array, w0: Float64Array | null, side: "lowe
 
 /** Shared front end of mcloone and verstegen. */
 export function halfMeasure<T>(fn: string, side: "lower" | "upper", a: unknown, b: unknown, c: unknown): number | null {
-  const { x, w, options } = readMeasureInput<T, WeightOptions<T> & { medianRule?: MedianRule }>(fn, a, b, c);
+  const { x, w, options } = readMeasureInput<T, WeightOptions<T> & { medianRule?: MedianRule }>(fn, a, b, c, ["weights", "medianRule"]);
   const rule = options.medianRule ?? "below";
   if (rule !== "below" && rule !== "at-or-below" && rule !== "lower-half") {
     invalidOption(fn, `requires medianRule "below", "at-or-below" or "lower-half"; got ${String(rule)}`);

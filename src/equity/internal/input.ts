@@ -4,6 +4,7 @@
  * same rules by calling these functions).
  */
 import { EmisInputError } from "../../models/errors";
+import { checkOptionKeys } from "./options";
 
 /**
  * How to read a number from a row: a function `(d, i, data)` (d3-array style) or the
@@ -189,19 +190,22 @@ export interface MeasureInput<T, O> {
 
 /**
  * Decode the two calling forms every numeric measure accepts:
- * `f(values, options?)` and `f(rows, accessor, options?)`. Checks non-empty input and
- * the missing-value rule, and reads the weights.
+ * `f(values, options?)` and `f(rows, accessor, options?)`. Checks the option keys
+ * against `known` ({@link checkOptionKeys}), non-empty input and the missing-value
+ * rule, and reads the weights.
  */
 export function readMeasureInput<T, O extends WeightOptions<T>>(
   fn: string,
   a: unknown,
   b: unknown,
   c: unknown,
+  known: readonly string[],
 ): MeasureInput<T, O> {
   if (a === null || a === undefined || typeof a !== "object") {
     throw new EmisInputError("invalid-input", `${fn} requires an array of values or rows; got ${describe(a)}`, { function: fn });
   }
   const byAccessor = typeof b === "function" || typeof b === "string";
+  checkOptionKeys(fn, byAccessor ? c : b, known);
   const options = ((byAccessor ? c : b) ?? {}) as O;
   if (byAccessor) {
     const data = asArrayLike(a as RowInput<T>);

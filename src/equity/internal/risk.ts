@@ -1,5 +1,6 @@
 import type { Flag } from "../../models/flags";
 import { EmisInputError } from "../../models/errors";
+import { checkOptionKeys } from "./options";
 
 /** Children with the outcome (count) among children enrolled (total). */
 export interface RiskCounts {
@@ -55,6 +56,7 @@ export function readCounts(fn: string, name: string, c: unknown): RiskCounts {
 }
 
 export function readMins(fn: string, options: RiskRatioOptions): { minCell: number; minN: number } {
+  checkOptionKeys(fn, options, ["minCell", "minN"]);
   const minCell = options.minCell ?? 10;
   const minN = options.minN ?? 30;
   if (!(minCell >= 0 && minN >= 0 && Number.isFinite(minCell) && Number.isFinite(minN))) {

@@ -1,4 +1,5 @@
 import { EmisInputError } from "../../models/errors";
+import { checkOptionKeys } from "./options";
 import { asArrayLike, readKeys, readNumbers, readWeights, requireNonEmpty, requireNonNegative } from "./input";
 import type { Accessor, KeyAccessor, NumericInput, RowInput } from "./input";
 
@@ -27,6 +28,7 @@ export function readTwoGroups<T>(fn: string, a: unknown, b: unknown, c: unknown,
   if (a === null || a === undefined || typeof a !== "object") {
     throw new EmisInputError("invalid-input", `${fn} requires counts per unit or rows`, { function: fn });
   }
+  checkOptionKeys(fn, byRows ? d : c, ["totals"]);
   let x: Float64Array;
   let y: Float64Array;
   let t: Float64Array | null;
@@ -86,6 +88,7 @@ export function readContingency<T>(fn: string, data: RowInput<T>, columns: Segre
   if (!columns || columns.unit === undefined || columns.group === undefined) {
     throw new EmisInputError("invalid-option", `${fn} requires columns { unit, group } (and optionally count)`, { function: fn });
   }
+  checkOptionKeys(fn, columns, extraKey === undefined ? ["unit", "group", "count"] : ["unit", "group", "count", "within"], "column");
   const units = readKeys(fn, rows, columns.unit, "unit");
   const groups = readKeys(fn, rows, columns.group, "group");
   const outer = extraKey === undefined ? null : readKeys(fn, rows, extraKey, "district");
@@ -126,6 +129,12 @@ export function mutualInformation(cells: Map<string, Map<string, number>>): { M:
   let E = 0;
   for (const n of pg.values()) if (n > 0) E -= (n / T) * Math.log(n / T);
   return { M: Math.max(0, M), E, total: T };
+}
+
+/** Check the options of the multigroup indices (only `base`) and read the log base. */
+export function readBaseOption(fn: string, options: unknown): number {
+  checkOptionKeys(fn, options, ["base"]);
+  return readBase(fn, (options as { base?: unknown } | undefined)?.base);
 }
 
 export function readBase(fn: string, base: unknown): number {

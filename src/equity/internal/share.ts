@@ -4,7 +4,7 @@ import type { WeightOptions } from "./input";
 
 /** Shared body of shareRatio and palmaRatio. */
 export function shareRatioOf<T>(fn: string, a: unknown, b: unknown, c: unknown, top0: number, bottom0: number): number | null {
-  const { x, w, options } = readMeasureInput<T, WeightOptions<T> & { top?: number; bottom?: number }>(fn, a, b, c);
+  const { x, w, options } = readMeasureInput<T, WeightOptions<T> & { top?: number; bottom?: number }>(fn, a, b, c, ["weights", "top", "bottom"]);
   const top = options.top ?? top0;
   const bottom = options.bottom ?? bottom0;
   if (!(top > 0 && bottom > 0 && top + bottom <= 1)) {
