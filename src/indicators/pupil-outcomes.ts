@@ -15,8 +15,8 @@ export const passRate = {
   direction: "higher-is-better",
   statistic: "proportion",
   requires: ["students.passed"],
-  numerator: { fact: "students", measure: "passed" },
-  denominator: { fact: "students", measure: "sat" },
+  numerator: { fact: "students", measure: "passed", filter: { eq: ["sat", 1] } },
+  denominator: { fact: "students", measure: "sat", filter: { eq: ["sat", 1] } },
 } as const satisfies IndicatorDefinitionInput;
 
 /**

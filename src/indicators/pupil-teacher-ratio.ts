@@ -22,7 +22,7 @@ export const pupilTeacherRatio = {
   disaggregableBy: ["@school", "year"],
   requires: ["students.school_id", "teachers.school_id"],
   numerator: { fact: "students", measure: "enrolled" },
-  denominator: { fact: "teachers", measure: "teachers" },
+  denominator: { fact: "teachers", measure: "teachers", filter: { ne: ["teaching", "no"] } },
   norm: "pupil-teacher-ratio",
   references: { uis: "PTR", url: "http://uis.unesco.org/en/glossary-term/pupil-teacher-ratio-ptr" },
 } as const satisfies IndicatorDefinitionInput;

@@ -19,7 +19,7 @@ export const giniSchoolPtr = {
   requires: ["students.school_id", "teachers.school_id"],
   unitOf: "school",
   numerator: { fact: "students", measure: "enrolled" },
-  denominator: { fact: "teachers", measure: "teachers" },
+  denominator: { fact: "teachers", measure: "teachers", filter: { ne: ["teaching", "no"] } },
   summary: "gini",
   weight: "none",
 } as const satisfies IndicatorDefinitionInput;

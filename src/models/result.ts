@@ -17,7 +17,12 @@ export const ResultRowFields = z.object({
     numerator: z.number().nullable(),
     denominator: z.number().nullable(),
     value: z.number().nullable(),
-    /** Records (or units, for distributions) behind the value. */
+    /**
+     * Records behind the value: the rows of the denominator's fact selected by its
+     * filter and with a known outcome (pupils who sat, for a pass rate; teaching staff,
+     * for a PTR); rows of published counts for aggregate tables; units (schools) for a
+     * distribution.
+     */
     n: z.number().nullable(),
     /**
      * Records left out because their outcome was unknown. Under disclosure control it

@@ -102,8 +102,10 @@ export function buildStudentFacts(t: ColumnTable, ctx: BuildContext) {
     measures.dropped[j] = drop;
     measures.promoted[j] = prom;
     const passed = passedGet(i);
-    // Not sat (missing) is not a fail: sat = 0 keeps the pupil out of pass rates.
-    measures.sat[j] = passed === "yes" || passed === "no" ? 1 : 0;
+    // Not sat (missing) is not a fail: sat = 0 keeps the pupil out of pass rates. A
+    // result recorded as "unknown" means the pupil sat: the pupil stays in the pass
+    // rate's records and, with passed = NaN, is excluded from both parts and counted.
+    measures.sat[j] = passed === "yes" || passed === "no" || passed === "unknown" ? 1 : 0;
     measures.passed[j] = passed === "yes" ? 1 : passed === "no" ? 0 : passed === "unknown" ? Number.NaN : 0;
     const sex = get.sex(i);
     // Sex as an outcome (girls' share): unknown is NaN, so it leaves both parts and is counted.
