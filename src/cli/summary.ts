@@ -3,6 +3,19 @@ import type { ReadResult } from "../io/read-options";
 import { fmt, labelOf } from "../report/internal/format";
 import type { ReportSection } from "../report/types";
 
+const UNIT_SUFFIX: Record<string, string> = { percent: "%", ratio: "", count: "", score: " (score)", index: " (index)", years: " years", share: "" };
+
+/** Short legend of the flags a summary shows, so no code is left unexplained. */
+const FLAG_TEXT: Partial<Record<string, string>> = {
+  "unknown-excluded": "records with an unknown outcome left out of both parts",
+  "zero-denominator": "nothing to divide by: no value",
+  "below-min-n": "fewer records than the indicator's minimum: read with care",
+  suppressed: "hidden: a count under the minimum cell size",
+  "suppressed-complementary": "hidden so that a small count cannot be worked out",
+  "single-unit": "spread over one unit only",
+  "empty-group": "no records",
+};
+
 function gapText(g: GapRow, labels: ReportSection["labels"]): string {
   const where = g.within ? (g.unitCode === null ? " overall" : ` in ${labelOf(labels, g.within, g.unitCode)}`) : "";
   const pp = g.unit === "percent" ? " pp" : "";
@@ -17,12 +30,28 @@ export function summaryText(report: EquityReport, reads: ReadResult[], extra: st
   out.push(`Input rows: ${read.toLocaleString("en-US")} read = ${kept.toLocaleString("en-US")} kept + ${(read - kept).toLocaleString("en-US")} rejected (${reads.length} files)`);
   for (const s of report.sections) {
     out.push("", `## ${s.title}`);
-    const head = s.headline.filter((r) => r.value !== null).slice(0, 10);
-    out.push(...head.map((r) => `  ${r.indicator.padEnd(34)} ${fmt(r.value)}${r.flags.length ? `  [${r.flags.join(", ")}]` : ""}`));
-    if (s.gaps.length) {
-      out.push("  Largest gaps (percentage points for rates, distance from parity otherwise):");
-      out.push(...s.gaps.slice(0, 5).map((g) => `   - ${gapText(g, s.labels)}`));
+    const head = s.headline.filter((r) => r.value !== null).slice(0, 12);
+    const seen = new Set<string>();
+    out.push(
+      ...head.map((r) => {
+        const name = s.names?.[r.indicator] ?? r.indicator;
+        const unit = UNIT_SUFFIX[s.units?.[r.indicator] ?? ""] ?? "";
+        r.flags.forEach((f) => seen.add(f));
+        return `  ${name.padEnd(46)} ${fmt(r.value, s.units?.[r.indicator])}${unit}${r.flags.length ? `  [${r.flags.join(", ")}]` : ""}`;
+      }),
+    );
+    const rates = s.gaps.filter((g) => g.unit === "percent");
+    const others = s.gaps.filter((g) => g.unit !== "percent");
+    if (rates.length) {
+      out.push("  Largest gaps in rates (group minus reference, percentage points; parity index UIS-adjusted, 1 = parity):");
+      out.push(...rates.slice(0, 5).map((g) => `   - ${gapText(g, s.labels)}`));
     }
+    if (others.length) {
+      out.push("  Other gaps, furthest from parity:");
+      out.push(...others.slice(0, 3).map((g) => `   - ${gapText(g, s.labels)}`));
+    }
+    const legend = [...seen].filter((f) => FLAG_TEXT[f]).map((f) => `${f}: ${FLAG_TEXT[f]}`);
+    if (legend.length) out.push(`  Flags: ${legend.join("; ")}.`);
     if (s.spread.length) {
       out.push("  Spread across units:");
       out.push(

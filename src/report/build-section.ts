@@ -76,6 +76,7 @@ export function buildSection(spec: SectionSpec): ReportSection {
     headline,
     breakdowns,
     labels: unitLabels(ds),
+    ...indicatorNames(indicators, cat),
     gaps,
     spread,
     segregation,
@@ -187,4 +188,9 @@ function unitLabels(ds: SectionSpec["dataset"]): Record<string, Record<string, s
   const out: Record<string, Record<string, string>> = {};
   for (const u of ds.profile.units) (out[u.level] ??= {})[u.code] = u.name;
   return out;
+}
+
+function indicatorNames(ids: string[], cat: SectionSpec["catalogue"]): { names: Record<string, string>; units: Record<string, string> } {
+  const defs = resolveIndicators(ids, cat ?? builtIn);
+  return { names: Object.fromEntries(defs.map((d) => [d.id, d.name])), units: Object.fromEntries(defs.map((d) => [d.id, d.unit])) };
 }

@@ -32,8 +32,8 @@ export function renderSectionMarkdown(s: ReportSection, options: { maxGaps?: num
     table(
       ["indicator", "value", "numerator", "denominator", "n", "excluded (unknown)", "95% interval", "flags"],
       s.headline.map((r) => [
-        r.indicator,
-        fmt(r.value),
+        s.names?.[r.indicator] ? `${s.names[r.indicator]} (${r.indicator})` : r.indicator,
+        `${fmt(r.value, s.units?.[r.indicator])}${s.units?.[r.indicator] === "percent" ? "%" : ""}`,
         fmt(r.numerator, "count"),
         fmt(r.denominator, "count"),
         fmt(r.n, "count"),
@@ -47,7 +47,7 @@ export function renderSectionMarkdown(s: ReportSection, options: { maxGaps?: num
   if (s.gaps.length) {
     const max = options.maxGaps ?? 15;
     out.push(`### Largest gaps (${Math.min(max, s.gaps.length)} of ${s.gaps.length}, largest first: percentage points for rates, distance from parity otherwise)`, "");
-    out.push("Gaps are group minus reference, in the indicator's unit (percentage points for percentages). The parity index is UIS-adjusted (symmetric around 1, bounded 0–2); parity band 0.97–1.03.", "");
+    out.push("Gaps are group minus reference, in the indicator's unit (percentage points for percentages), computed from unrounded values. The parity index is UIS-adjusted (symmetric around 1, bounded 0–2; SDG 4.5.1); the parity band is 0.97–1.03. 'Disadvantaged' follows the indicator's direction (for dropout, higher is worse).", "");
     out.push(
       table(
         ["indicator", "groups", "where", "group", "reference", "gap", "adj. parity", "band", "disadvantaged", "notes"],

@@ -147,6 +147,9 @@ export interface ReportSection {
   breakdowns: ResultTable;
   /** Display names of codes, by dimension (from the profile's units), e.g. labels.dzongkhag.paro = "Paro". */
   labels: Record<string, Record<string, string>>;
+  /** Indicator names and units by id, for the indicators the section shows. */
+  names?: Record<string, string>;
+  units?: Record<string, string>;
   gaps: GapRow[];
   spread: SpreadRow[];
   segregation: SegregationRow[];

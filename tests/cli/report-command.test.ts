@@ -32,7 +32,7 @@ describe("emis-equity report on the shipped seeds", () => {
 
   it("prints enrolment equal to the number of pupil rows in students.csv.gz", () => {
     expect(headline("enrolment").value).toBe(students.length);
-    expect(summary).toMatch(/enrolment\s+168,000/);
+    expect(summary).toMatch(/Enrolment\s+168,000/);
   });
 
   it("prints a PTR equal to pupils ÷ teaching staff, summed by hand", () => {

@@ -170,15 +170,12 @@ export function bhutanPublishedSection(seedsDir: string): { spec: SectionSpec; r
     source: "seeds/bhutan: figures transcribed from public pages, each row with its source URL (see seeds/bhutan/README.md)",
     dataset,
     catalogue: bhutanPublishedCatalogue,
-    headline: ["cwd-girls-percent", "exam-pass-rate"],
+    headline: ["cwd-girls-percent", "exam-pass-rate", "students"],
     breakdowns: [
       { indicators: ["girls-percent-students", "female-teachers-percent"], by: ["dzongkhag", "reference_period"] },
       { indicators: ["exam-pass-rate"], by: ["sex"] },
     ],
-    gaps: [
-      { indicator: "students", by: "sex", group: "female", reference: "male", within: "dzongkhag" },
-      { indicator: "exam-pass-rate", by: "sex", group: "female", reference: "male" },
-    ],
+    gaps: [{ indicator: "exam-pass-rate", by: "sex", group: "female", reference: "male" }],
     publishedGaps: examGaps,
     notes: [
       "A patchwork: different dzongkhags, years and definitions. Use for realistic checks (girls' share of students in Wangdue Phodrang and Trongsa, girls among children with disabilities enrolled, exam results by sex), not for national comparisons.",

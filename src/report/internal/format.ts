@@ -17,10 +17,16 @@ export function table(header: string[], rows: string[][]): string {
   ].join("\n");
 }
 
-/** One CSV field (RFC 4180 quoting). */
+/**
+ * One CSV field (RFC 4180 quoting). Text starting with =, +, -, @, tab or carriage
+ * return gets a leading apostrophe, so a code such as `=HYPERLINK(...)` read from an
+ * input file cannot run as a formula when the CSV is opened in a spreadsheet (OWASP
+ * CSV injection); numbers are written as they are.
+ */
 export function csvField(v: unknown): string {
   if (v === null || v === undefined) return "";
-  const s = Array.isArray(v) ? v.join(";") : String(v);
+  let s = Array.isArray(v) ? v.join(";") : String(v);
+  if (typeof v !== "number" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
