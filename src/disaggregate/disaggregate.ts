@@ -16,6 +16,7 @@ import { summarise } from "./internal/summaries";
 import { suppress, type SuppressionOptions, type RowMeta } from "./internal/suppress";
 import { groupComparator } from "./internal/order";
 import { pushKindRows } from "./internal/kinds";
+import { factFor } from "./internal/kind-common";
 
 /** Options of {@link disaggregate}. */
 export interface DisaggregateOptions extends GroupingOptions {
@@ -84,17 +85,7 @@ export function disaggregate(
   const rows: ResultRow[] = [];
   const metas: RowMeta[] = [];
 
-  const factOf = (def: IndicatorDefinition, spec: FactMeasure): FactTable => {
-    const f = dataset.facts[spec.fact];
-    if (!f) {
-      throw new EmisDefinitionError(
-        "missing-fact",
-        `indicator ${def.id} reads fact ${spec.fact}, which this dataset does not have (facts: ${Object.keys(dataset.facts).join(", ") || "none"})`,
-        { indicator: def.id, fact: spec.fact },
-      );
-    }
-    return f;
-  };
+  const factOf = (def: IndicatorDefinition, spec: FactMeasure): FactTable => factFor(dataset, def, spec);
 
   for (const def of defs) {
     const specs = def.denominator ? [def.numerator, def.denominator] : [def.numerator];

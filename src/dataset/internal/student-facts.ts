@@ -1,12 +1,11 @@
 import type { ColumnTable } from "../../models/columns";
 import { officialAge } from "../../profiles";
-import { DimBuilder, type FactTable } from "../fact-table";
+import { DimBuilder } from "../fact-table";
 import { ageAt, atRiskStatus, DEFAULT_DERIVE, functioningStatus } from "../derive";
-import type { InputAccount } from "../create-dataset";
 import { numberGetter, stringGetter } from "./column-access";
 import { dedupe } from "./dedupe";
-import { inheritSchool, yesNoMeasure } from "./school-facts";
-import { orphanIssue, type BuildContext } from "./context";
+import { yesNoMeasure } from "./school-facts";
+import { finishFact, linkRow, type BuildContext } from "./context";
 
 const WG = ["wg_seeing", "wg_hearing", "wg_walking", "wg_selfcare", "wg_communication", "wg_learning"];
 const CODES = ["grade", "sex", "residence_location", "nomadic", "language", "ethnicity", "ses_quintile", "repeater", "status"];
@@ -27,7 +26,7 @@ function statusMeasures(s: string | null): [number, number, number] {
 }
 
 export function buildStudentFacts(t: ColumnTable, ctx: BuildContext) {
-  const { profile, schoolDims, schoolIndex, derive } = ctx;
+  const { profile, schoolDims, derive } = ctx;
   const id = stringGetter(t, "student_id");
   const yearGet = numberGetter(t, "year");
   // A pupil appears once per school year: ids repeat across years.
@@ -64,19 +63,12 @@ export function buildStudentFacts(t: ColumnTable, ctx: BuildContext) {
   };
   const overYears = derive.overAgeYears ?? DEFAULT_DERIVE.overAgeYears;
   const gradeCodes = new Set(profile.grades.map((g) => g.code));
-  let orphans = 0;
+  const tally = { orphans: 0 };
   let j = 0;
   for (let i = 0; i < t.length; i++) {
     if (!keep[i]) continue;
-    const sid = schoolId(i);
-    dims.school.set(j, sid);
-    if (!inheritSchool(sid, j, dims, schoolDims, schoolIndex)) {
-      orphans++;
-      if (orphans <= 1000) ctx.issues.push(orphanIssue("students", i + 1, sid));
-    }
+    const yr = linkRow(ctx, "students", dims, schoolId(i), yearGet(i), i, j, tally);
     for (const c of CODES) dims[c].set(j, get[c](i));
-    const yr = Number.isNaN(yearGet(i)) ? ctx.year : yearGet(i);
-    dims.year.set(j, yr === undefined ? null : String(yr));
 
     const fs = functioningStatus(wgGet.map((g) => g(i)), affectGet.map((g) => g(i)), derive);
     dims.disability_functioning.set(j, fs);
@@ -122,12 +114,5 @@ export function buildStudentFacts(t: ColumnTable, ctx: BuildContext) {
     measures.at_risk[j] = yesNoMeasure(risk);
     j++;
   }
-  const facts: FactTable = {
-    name: "students",
-    length: n,
-    dims: Object.fromEntries(Object.entries(dims).map(([k, b]) => [k, b.build()])),
-    measures,
-  };
-  const account: InputAccount = { read: t.length, kept: n, duplicates, orphans };
-  return { facts, account };
+  return finishFact("students", dims, measures, t.length, duplicates, tally.orphans);
 }

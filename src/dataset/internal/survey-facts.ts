@@ -1,11 +1,9 @@
 import type { ColumnTable } from "../../models/columns";
 import { PEDAGOGY_ITEMS } from "../../models/school-survey";
-import { DimBuilder, type FactTable } from "../fact-table";
-import type { InputAccount } from "../create-dataset";
+import { DimBuilder } from "../fact-table";
 import { compositeIndex, type CompositeIndexOptions } from "../composite-index";
 import { numberGetter, stringGetter } from "./column-access";
-import { inheritSchool } from "./school-facts";
-import { orphanIssue, type BuildContext } from "./context";
+import { finishFact, linkRow, type BuildContext } from "./context";
 
 /**
  * School survey responses as the fact `school_surveys`: dimensions `school`, `year`,
@@ -14,7 +12,7 @@ import { orphanIssue, type BuildContext } from "./context";
  * items, 0-100 by default, NaN under the missing-item rule).
  */
 export function buildSurveyFacts(t: ColumnTable, ctx: BuildContext, indexOptions: CompositeIndexOptions = {}) {
-  const { schoolDims, schoolIndex } = ctx;
+  const { schoolDims } = ctx;
   const n = t.length;
   const dims: Record<string, DimBuilder> = Object.fromEntries(["school", "year", "respondent", ...schoolDims].map((d) => [d, new DimBuilder(n)]));
   const schoolId = stringGetter(t, "school_id");
@@ -24,28 +22,14 @@ export function buildSurveyFacts(t: ColumnTable, ctx: BuildContext, indexOptions
   const measures: Record<string, Float64Array> = { responses: new Float64Array(n).fill(1) };
   for (const c of PEDAGOGY_ITEMS) measures[c] = new Float64Array(n);
   const rows: number[][] = [];
-  let orphans = 0;
+  const tally = { orphans: 0 };
   for (let i = 0; i < n; i++) {
-    const sid = schoolId(i);
-    dims.school.set(i, sid);
-    if (!inheritSchool(sid, i, dims, schoolDims, schoolIndex)) {
-      orphans++;
-      if (orphans <= 1000) ctx.issues.push(orphanIssue("school_surveys", i + 1, sid));
-    }
-    const yr = Number.isNaN(yearGet(i)) ? ctx.year : yearGet(i);
-    dims.year.set(i, yr === undefined ? null : String(yr));
+    linkRow(ctx, "school_surveys", dims, schoolId(i), yearGet(i), i, i, tally);
     dims.respondent.set(i, respondent(i));
     const answers = itemGet.map((g) => g(i));
     PEDAGOGY_ITEMS.forEach((c, k) => (measures[c][i] = answers[k]));
     rows.push(answers);
   }
   measures.pedagogy_index = Float64Array.from(compositeIndex(rows, { range: [1, 5], ...indexOptions }));
-  const facts: FactTable = {
-    name: "school_surveys",
-    length: n,
-    dims: Object.fromEntries(Object.entries(dims).map(([k, b]) => [k, b.build()])),
-    measures,
-  };
-  const account: InputAccount = { read: n, kept: n, duplicates: 0, orphans };
-  return { facts, account };
+  return finishFact("school_surveys", dims, measures, n, 0, tally.orphans);
 }

@@ -1,16 +1,15 @@
 import type { ColumnTable } from "../../models/columns";
-import { DimBuilder, type FactTable } from "../fact-table";
+import { DimBuilder } from "../fact-table";
 import { ageBand, experienceBand } from "../derive";
-import type { InputAccount } from "../create-dataset";
 import { numberGetter, stringGetter } from "./column-access";
 import { dedupe } from "./dedupe";
-import { inheritSchool, yesNoMeasure } from "./school-facts";
-import { orphanIssue, type BuildContext } from "./context";
+import { yesNoMeasure } from "./school-facts";
+import { finishFact, linkRow, type BuildContext } from "./context";
 
 const CODES = ["sex", "qualification", "qualified", "trained", "teaching", "posting", "ses"];
 
 export function buildTeacherFacts(t: ColumnTable, ctx: BuildContext) {
-  const { schoolDims, schoolIndex } = ctx;
+  const { schoolDims } = ctx;
   const id = stringGetter(t, "teacher_id");
   const yearGet = numberGetter(t, "year");
   const { keep, duplicates } = dedupe(t.length, id, "teachers", "teacher_id", ctx.issues, (i) => String(yearGet(i)));
@@ -31,21 +30,14 @@ export function buildTeacherFacts(t: ColumnTable, ctx: BuildContext) {
     age: new Float64Array(n),
     experience: new Float64Array(n),
   };
-  let orphans = 0;
+  const tally = { orphans: 0 };
   let j = 0;
   for (let i = 0; i < t.length; i++) {
     if (!keep[i]) continue;
-    const sid = schoolId(i);
-    dims.school.set(j, sid);
-    if (!inheritSchool(sid, j, dims, schoolDims, schoolIndex)) {
-      orphans++;
-      if (orphans <= 1000) ctx.issues.push(orphanIssue("teachers", i + 1, sid));
-    }
+    const yr = linkRow(ctx, "teachers", dims, schoolId(i), yearGet(i), i, j, tally);
     for (const c of CODES) dims[c].set(j, get[c](i));
     // Posting location defaults to the school's location.
     if (get.posting(i) === null) dims.posting.set(j, dims.location.dictionary[dims.location.codes[j]]);
-    const yr = Number.isNaN(yearGet(i)) ? ctx.year : yearGet(i);
-    dims.year.set(j, yr === undefined ? null : String(yr));
     const teaching = get.teaching(i) !== "no";
     // UIS excludes staff without teaching duties from teacher counts.
     measures.teachers[j] = teaching ? 1 : 0;
@@ -62,12 +54,5 @@ export function buildTeacherFacts(t: ColumnTable, ctx: BuildContext) {
     dims.experience_band.set(j, experienceBand(expGet(i)));
     j++;
   }
-  const facts: FactTable = {
-    name: "teachers",
-    length: n,
-    dims: Object.fromEntries(Object.entries(dims).map(([k, b]) => [k, b.build()])),
-    measures,
-  };
-  const account: InputAccount = { read: t.length, kept: n, duplicates, orphans };
-  return { facts, account };
+  return finishFact("teachers", dims, measures, t.length, duplicates, tally.orphans);
 }
