@@ -14,6 +14,8 @@ import { buildCountFacts, type MarginCheck } from "./internal/count-facts";
 import { buildPopulationFacts } from "./internal/population-facts";
 import { buildSurveyFacts } from "./internal/survey-facts";
 import type { CompositeIndexOptions } from "./composite-index";
+import type { DatasetDesign, SampleDesign } from "./dataset-design";
+import { buildSampleDesign } from "./internal/sample-design";
 import { SchoolSurvey } from "../models/school-survey";
 import { z } from "zod";
 
@@ -47,6 +49,13 @@ export interface DatasetInput {
   /** School year (start year) for records without a `year`: used for ages. */
   year?: number;
   derive?: DeriveOptions;
+  /**
+   * Survey design of a sample of schools (columns of the school file; see
+   * `DatasetDesign`). With it, `disaggregate` weights every sum and gives design-based
+   * intervals for the sampled facts (schools, students, teachers, sections, school_surveys).
+   * @example { strata: "stratum", psu: "school_id", fpc: "schools_in_stratum", weight: "weight" }
+   */
+  design?: DatasetDesign;
 }
 
 /** Row accounting for one input table: read = kept + duplicates (+ rejected upstream). */
@@ -71,6 +80,8 @@ export interface Dataset {
   integrity: DatasetIntegrity;
   /** Dimension names every school-linked fact carries (hierarchy, level, type...). */
   schoolDims: string[];
+  /** The survey design, when the data are a sample (`DatasetInput.design`). */
+  design?: SampleDesign;
 }
 
 function toTable(input: TableInput, schema: Parameters<typeof readJson>[1], file: string): ColumnTable {
@@ -111,8 +122,9 @@ export function createDataset(input: DatasetInput): Dataset {
   const margins: MarginCheck[] = [];
 
   let schoolIndex: SchoolIndex | undefined;
+  let schoolTable: ColumnTable | undefined;
   if (input.schools) {
-    const t = toTable(input.schools, schemas.School, "schools");
+    const t = (schoolTable = toTable(input.schools, schemas.School, "schools"));
     const built = buildSchoolFacts(t, schoolDims, issues, profile, hierarchy);
     facts.schools = built.facts;
     schoolIndex = built.index;
@@ -154,7 +166,8 @@ export function createDataset(input: DatasetInput): Dataset {
     margins.push(...built.margins);
   }
   attachCodeLists(facts, schemas);
-  return { profile, facts, integrity: { accounts, issues, margins }, schoolDims };
+  const design = input.design === undefined ? undefined : buildSampleDesign(input.design, input.schools, schoolTable, schoolIndex, facts);
+  return { profile, facts, integrity: { accounts, issues, margins }, schoolDims, ...(design ? { design } : {}) };
 }
 
 /** Aggregate rows given as objects: strings become codes, numbers measures. */

@@ -1,6 +1,7 @@
 export { createDataset } from "./create-dataset";
 export type { Dataset, DatasetInput, DatasetIntegrity, InputAccount, TableInput, CountTableInput } from "./create-dataset";
 export type { FactTable, FactDim } from "./fact-table";
+export type { DatasetDesign, SampleDesign } from "./dataset-design";
 export { UNKNOWN } from "./fact-table";
 export { functioningStatus, atRiskStatus, ageAt, ageBand, experienceBand, DEFAULT_DERIVE } from "./derive";
 export type { DeriveOptions } from "./derive";

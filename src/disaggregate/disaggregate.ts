@@ -16,6 +16,7 @@ import { summarise } from "./internal/summaries";
 import { suppress, type SuppressionOptions, type RowMeta } from "./internal/suppress";
 import { groupComparator } from "./internal/order";
 import { pushKindRows } from "./internal/kinds";
+import { applyDesign, designApplies, groupTotals, resolveSample } from "./internal/design";
 import { factFor } from "./internal/kind-common";
 
 /** Options of {@link disaggregate}. */
@@ -53,6 +54,22 @@ export interface DisaggregateOptions extends GroupingOptions {
  * control (primary on the count and its complement, then complementary across levels
  * and indicators sharing a count) is applied before rows leave the engine.
  *
+ * Survey designs: when the dataset has a `design` (createDataset; a sample of schools
+ * with their pupils and teachers), every `ratio`-kind indicator over the sampled facts
+ * is a design-based estimate: `numerator` and `denominator` are weighted totals
+ * (Horvitz–Thompson, Σ w·y), `value` their ratio (a count is its weighted total), and
+ * `ciLow`/`ciHigh` the normal interval value ± z·SE (as R survey's `confint`), the SE by
+ * linearisation on PSU totals with the finite population correction (Lohr 2022 ch. 3
+ * and 5–6; Lumley 2010 ch. 2–3), computed by `surveyEstimate`'s own routines. Each group
+ * is a domain: rows outside it contribute zero while every PSU and stratum stays in the
+ * design (never a subset), so a group's estimate and SE equal `surveyEstimate`'s with
+ * `domain` for that group. `n` and `nExcluded` stay unweighted record counts, and
+ * disclosure control tests the unweighted counts of sampled records (the people a cell
+ * could identify), never weighted totals. The design effect of a group (its design
+ * variance over that of a simple random sample of the same size) is `surveyEstimate`'s
+ * `deff`. Distribution, flow and external kinds over sampled facts throw
+ * `design-not-supported`.
+ *
  * @param dataset from `createDataset`
  * @param indicators ids in the catalogue, or inline definitions
  * @param options grouping (`by`, `rollup`, `cube`, `groupingSets`, `setsFor`), `catalogue`, `level`, `suppression`, `onInapplicable`
@@ -80,7 +97,8 @@ export function disaggregate(
   for (const s of sets) for (const d of s) if (!allDims.includes(d)) allDims.push(d);
   const z = normalQuantile(1 - (1 - (options.level ?? 0.95)) / 2);
   const space = new CodeSpace();
-  const acc = new Accumulation(space);
+  const sample = resolveSample(dataset);
+  const acc = new Accumulation(space, true, sample);
   const emit: Array<() => void> = [];
   const rows: ResultRow[] = [];
   const metas: RowMeta[] = [];
@@ -93,6 +111,7 @@ export function disaggregate(
     const skip = options.onInapplicable === "skip";
     const wanted = options.setsFor?.[def.id]?.map((x) => [...x].sort().join("+"));
     if (def.kind === "flow" || def.kind === "external") {
+      designApplies(def, facts, sample); // throws design-not-supported on sampled facts
       // Flow and external kinds: computed in internal/flow.ts and internal/external.ts.
       const only = (si: number) => !wanted || wanted.includes([...sets[si]].sort().join("+"));
       emit.push(() => pushKindRows(def, { dataset, sets, allDims, space, skip, only }, rows, metas));
@@ -107,7 +126,7 @@ export function disaggregate(
     const U = def.kind === "distribution" && !defDims.includes(def.unitOf) ? [...defDims, def.unitOf] : defDims;
     if (def.kind === "distribution") checkDimensions(def, [def.unitOf], facts, dataset, true);
     const threshold = def.kind === "distribution" ? (def.threshold ?? normValue(dataset, def.norm)) : undefined;
-    const { reg, sums } = acc.add(def, U, facts);
+    const { reg, sums, design } = acc.add(def, U, facts);
     // Rows are made once every sum is filled: acc.run() makes one pass per fact for the whole call.
     emit.push(() => {
       for (let si = 0; si < sets.length; si++) {
@@ -116,8 +135,10 @@ export function disaggregate(
         const groups = def.kind === "distribution" ? distributionGroups(def, reg, sums, U, set) : ratioGroups(reg, sums, U, set);
         // The national total is always published, even over no records: null and empty-group.
         if (set.length === 0 && groups.length === 0) groups.push({ codes: U.map(() => 0), num: 0, den: 0, n: 0, nExcluded: 0, sumSq: 0, units: [] });
+        const totals = design ? groupTotals(reg, design, U, set, def.denominator !== undefined) : null;
         for (const g of groups) {
           const row = def.kind === "distribution" ? distributionRow(def, g, threshold) : ratioRow(def, g, z);
+          if (totals) applyDesign(row, def, totals(g.codes), sample!, z);
           const out: ResultRow = { indicator: def.id, level: levelName(set), ...dimColumns(allDims, set, U, g.codes, space), ...row };
           rows.push(out);
           const unknownGroup = set.some((d) => out[d] === "unknown");

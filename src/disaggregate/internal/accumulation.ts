@@ -4,6 +4,7 @@ import { accumulateJoint, accumulateSide, measureOf, newSums, type CellSums } fr
 import { CellRegistry, type CodeSpace } from "./cells";
 import { filterMask } from "./filter-mask";
 import { compileKernel, type KernelSlot, type KernelTask } from "./kernel";
+import { DesignSums, designApplies, type Sample } from "./design";
 
 /** Largest radix product for which a cell is its mixed-radix key (no lookup). */
 const IDENTITY_LIMIT = 1 << 16;
@@ -22,6 +23,8 @@ interface Job {
   mode: "count" | "joint" | "sides";
   num: Side;
   den?: Side;
+  /** Weighted (cell, PSU) sums when the indicator is estimated from a survey design. */
+  design?: DesignSums;
 }
 
 /**
@@ -48,10 +51,15 @@ export class Accumulation {
   constructor(
     private readonly space: CodeSpace,
     private readonly compiled = true,
+    /** The dataset's survey design (see `design.ts`): sampled indicators also get weighted (cell, PSU) sums. */
+    private readonly sample: Sample | null = null,
   ) {}
 
-  /** Registers an indicator grouped on the dimensions `U`; its sums are filled by `run`. */
-  add(def: IndicatorDefinition, U: string[], facts: FactTable[]): { reg: CellRegistry; sums: CellSums } {
+  /**
+   * Registers an indicator grouped on the dimensions `U`; its sums are filled by `run`.
+   * `design` is returned when the indicator is estimated from the survey design.
+   */
+  add(def: IndicatorDefinition, U: string[], facts: FactTable[]): { reg: CellRegistry; sums: CellSums; design?: DesignSums } {
     const ukey = U.join("\u0000");
     let reg = this.registries.get(ukey);
     if (!reg) this.registries.set(ukey, (reg = new CellRegistry(U)));
@@ -70,8 +78,9 @@ export class Accumulation {
       const joint = facts[0] === facts[1] && isSubset(num.mask, den.mask, facts[0].length);
       job = { def, reg, ukey, sums, mode: joint ? "joint" : "sides", num, den };
     }
+    if (designApplies(def, facts, this.sample)) job.design = new DesignSums(this.sample!.psu.psuCount);
     this.jobs.push(job);
-    return { reg, sums };
+    return { reg, sums, ...(job.design ? { design: job.design } : {}) };
   }
 
   /** Fills the sums of every registered indicator. */
@@ -101,7 +110,23 @@ export class Accumulation {
     for (const job of this.jobs) Object.assign(job.sums, newSums(job.reg.keys.length));
 
     const kernel = this.compiled ? this.kernels(identity, cellsOf) : false;
-    if (kernel) return;
+    if (!kernel) this.interpreted(cellsOf);
+    // Survey designs: weighted (cell, PSU) sums, an interpreted pass per sampled indicator.
+    for (const job of this.jobs) {
+      const ds = job.design;
+      if (!ds) continue;
+      const { num, den } = job;
+      const s = this.sample!;
+      if (job.mode === "joint") ds.joint(cellsOf(job, num.fact), num.mask, den!.mask, num.measure, den!.measure, s.weights(num.fact), s.psuOf(num.fact));
+      else {
+        ds.side(cellsOf(job, num.fact), num.mask, num.measure, s.weights(num.fact), s.psuOf(num.fact), "Y");
+        if (den) ds.side(cellsOf(job, den.fact), den.mask, den.measure, s.weights(den.fact), s.psuOf(den.fact), "X");
+      }
+    }
+  }
+
+  /** The sums from the interpreted loops of `accumulate.ts` (no code generation). */
+  private interpreted(cellsOf: (job: Job, fact: FactTable) => Int32Array): void {
     for (const job of this.jobs) {
       const { num, den, sums } = job;
       const ones = (s: Side) => s.mask ?? new Uint8Array(s.fact.length).fill(1);
