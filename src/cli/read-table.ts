@@ -1,17 +1,53 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { EmisInputError } from "../models/errors";
 import { gunzipSync } from "node:zlib";
 import { parseCsv } from "../io/parse-csv";
 import type { ObjectSchemaLike, ReadOptions, ReadResult } from "../io/read-options";
+import { createProgress, type ProgressOptions } from "./progress";
 
-/** Reads a CSV file (or `.csv.gz`) with the given schema; the file label is the path. */
-export function readTable(path: string, schema: ObjectSchemaLike, options: ReadOptions = {}): ReadResult {
-  if (!existsSync(path)) {
+/** Options of {@link readTable}: the readers' options, plus the progress display. */
+export interface ReadTableOptions extends ReadOptions {
+  /** No progress display on stderr (the CLI's `--quiet`). Default false. */
+  quiet?: boolean;
+  /** Settings of the progress display (stream, clock, delay); tests pass fakes. */
+  progress?: Omit<ProgressOptions, "quiet">;
+}
+
+/**
+ * Reads a CSV file (or `.csv.gz`) with the given schema; the file label is the path.
+ * Long reads show their progress on stderr when it is a terminal, unless `quiet`.
+ *
+ * @throws EmisInputError `missing-file` (no such path) or `not-a-file` (a directory)
+ */
+export function readTable(path: string, schema: ObjectSchemaLike, options: ReadTableOptions = {}): ReadResult {
+  const { quiet, progress: progressOptions, onProgress, ...readOptions } = options;
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code !== "ENOENT" && code !== "ENOTDIR") throw e;
     throw new EmisInputError("missing-file", `cannot read ${path}: no such file; check the --seeds or --data folder`, { file: path });
+  }
+  if (isDirectory) {
+    throw new EmisInputError("not-a-file", `cannot read ${path}: it is a directory, not a file; check the --seeds or --data folder`, { file: path });
   }
   const raw = readFileSync(path);
   const bytes = path.endsWith(".gz") ? gunzipSync(raw) : raw;
   // A profile's aliases cover every entity: pass on those of this schema's fields.
-  const aliases = options.aliases ? Object.fromEntries(Object.entries(options.aliases).filter(([k]) => k in schema.shape)) : undefined;
-  return parseCsv(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), schema, { file: path, ...options, aliases });
+  const aliases = readOptions.aliases ? Object.fromEntries(Object.entries(readOptions.aliases).filter(([k]) => k in schema.shape)) : undefined;
+  const progress = createProgress(path, { ...progressOptions, quiet });
+  try {
+    return parseCsv(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), schema, {
+      file: path,
+      ...readOptions,
+      aliases,
+      onProgress: (p) => {
+        progress.onProgress(p);
+        onProgress?.(p);
+      },
+    });
+  } finally {
+    progress.done();
+  }
 }

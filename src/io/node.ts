@@ -1,24 +1,48 @@
 import { createReadStream } from "node:fs";
-import { readCsv } from "./read-csv";
-import { readCsvChunks } from "./read-csv-chunks";
+import { stat } from "node:fs/promises";
+import { EmisInputError } from "../models/errors";
+import { readAll, readChunks } from "./internal/csv-run";
 import type { ObjectSchemaLike, ReadChunk, ReadChunksOptions, ReadOptions, ReadResult } from "./read-options";
 
 /**
+ * Check that `path` names a file to read; returns its size in bytes (0 when unknown, e.g. a pipe).
+ * @throws EmisInputError `missing-file` (no such path), `not-a-file` (a directory)
+ */
+async function fileSize(fn: string, path: string): Promise<number> {
+  let st;
+  try {
+    st = await stat(path);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === "ENOENT" || code === "ENOTDIR") {
+      throw new EmisInputError("missing-file", `${fn}: there is no file ${path}; check the path (a relative path starts from ${process.cwd()})`, { file: path });
+    }
+    throw e;
+  }
+  if (st.isDirectory()) {
+    throw new EmisInputError("not-a-file", `${fn}: ${path} is a directory, not a file; pass the path of a CSV file inside it`, { file: path });
+  }
+  return st.isFile() ? st.size : 0;
+}
+
+/**
  * Read a CSV file from disk (Node only): `fs.createReadStream` piped into `readCsv`,
- * so the file is never held in memory as a whole. The file label in issues is the path
- * unless `options.file` is given.
+ * so the file is never held in memory as a whole (its size is used to size the
+ * columns). The file label in issues is the path unless `options.file` is given.
  *
  * @param path file path
  * @param schema a `z.object({...})`
  * @param options see {@link ReadOptions}
  * @returns the kept rows, the issues and the counts
- * @throws the errors of `readCsv`; a Node `ENOENT` error when the file does not exist
+ * @throws (rejects with) the errors of `readCsv`; EmisInputError `missing-file` when
+ *   nothing exists at `path`, `not-a-file` when it is a directory
  * @example
  * const r = await readCsvFile("pupils.csv", Pupil, { unique: ["pupil_id"] });
  * r.counts.read === r.counts.kept + r.counts.rejected; // true
  */
-export function readCsvFile(path: string, schema: ObjectSchemaLike, options: ReadOptions = {}): Promise<ReadResult> {
-  return readCsv(createReadStream(path, { highWaterMark: 1 << 20 }), schema, { ...options, file: options.file ?? path });
+export async function readCsvFile(path: string, schema: ObjectSchemaLike, options: ReadOptions = {}): Promise<ReadResult> {
+  const size = await fileSize("readCsvFile", path);
+  return readAll("readCsv", createReadStream(path, { highWaterMark: 1 << 20 }), schema, { ...options, file: options.file ?? path }, size);
 }
 
 /**
@@ -28,10 +52,15 @@ export function readCsvFile(path: string, schema: ObjectSchemaLike, options: Rea
  * @param schema a `z.object({...})`
  * @param options see {@link ReadChunksOptions}
  * @returns an async iterable of chunks
- * @throws the errors of `readCsvChunks`
+ * @throws the errors of `readCsvChunks`; EmisInputError `missing-file` or `not-a-file` as {@link readCsvFile}
  * @example
  * for await (const chunk of readCsvFileChunks("pupils.csv", Pupil, { chunkRows: 1e6 })) total += chunk.counts.kept;
  */
-export function readCsvFileChunks(path: string, schema: ObjectSchemaLike, options: ReadChunksOptions = {}): AsyncGenerator<ReadChunk> {
-  return readCsvChunks(createReadStream(path, { highWaterMark: 1 << 20 }), schema, { ...options, file: options.file ?? path });
+export async function* readCsvFileChunks(path: string, schema: ObjectSchemaLike, options: ReadChunksOptions = {}): AsyncGenerator<ReadChunk> {
+  const chunkRows = options.chunkRows ?? 1_000_000;
+  if (!(Number.isInteger(chunkRows) && chunkRows > 0)) {
+    throw new EmisInputError("invalid-options", `readCsvFileChunks: options.chunkRows must be a positive whole number, got ${chunkRows}`);
+  }
+  const size = await fileSize("readCsvFileChunks", path);
+  yield* readChunks("readCsvChunks", createReadStream(path, { highWaterMark: 1 << 20 }), schema, { ...options, file: options.file ?? path }, chunkRows, size);
 }

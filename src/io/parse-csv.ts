@@ -33,8 +33,9 @@ import type { ObjectSchemaLike, ReadOptions, ReadResult } from "./read-options";
  * r.rejects[0].row; // 2
  */
 export function parseCsv(input: string | Uint8Array, schema: ObjectSchemaLike, options: ReadOptions = {}): ReadResult {
-  const run = new CsvRun("parseCsv", schema, options);
-  run.push(toBytes("parseCsv", input));
+  const bytes = toBytes("parseCsv", input);
+  const run = new CsvRun("parseCsv", schema, options, 0, bytes.length);
+  run.push(bytes);
   run.finish();
   return run.result();
 }

@@ -1,6 +1,6 @@
 import { EmisInputError } from "../models/errors";
-import { byteChunks, type CsvSource } from "./internal/byte-source";
-import { CsvRun } from "./internal/csv-run";
+import type { CsvSource } from "./internal/byte-source";
+import { knownSize, readChunks } from "./internal/csv-run";
 import type { ObjectSchemaLike, ReadChunk, ReadChunksOptions } from "./read-options";
 
 /**
@@ -30,15 +30,5 @@ export async function* readCsvChunks(input: CsvSource, schema: ObjectSchemaLike,
   if (!(Number.isInteger(chunkRows) && chunkRows > 0)) {
     throw new EmisInputError("invalid-options", `readCsvChunks: options.chunkRows must be a positive whole number, got ${chunkRows}`);
   }
-  const run = new CsvRun("readCsvChunks", schema, options, chunkRows);
-  for await (const bytes of byteChunks("readCsvChunks", input)) {
-    run.push(bytes);
-    const { chunks, error } = run.drain(false);
-    yield* chunks;
-    if (error) throw error;
-  }
-  run.finish();
-  const { chunks, error } = run.drain(true);
-  yield* chunks;
-  if (error) throw error;
+  yield* readChunks("readCsvChunks", input, schema, options, chunkRows, knownSize(input));
 }

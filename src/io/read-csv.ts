@@ -1,5 +1,5 @@
-import { byteChunks, type CsvSource } from "./internal/byte-source";
-import { CsvRun } from "./internal/csv-run";
+import type { CsvSource } from "./internal/byte-source";
+import { knownSize, readAll } from "./internal/csv-run";
 import type { ObjectSchemaLike, ReadOptions, ReadResult } from "./read-options";
 
 export type { CsvSource } from "./internal/byte-source";
@@ -24,8 +24,5 @@ export type { CsvSource } from "./internal/byte-source";
  * r.counts; // { read: 120, kept: 119, rejected: 1, byRule: { "duplicate-id": 1 } }
  */
 export async function readCsv(input: CsvSource, schema: ObjectSchemaLike, options: ReadOptions = {}): Promise<ReadResult> {
-  const run = new CsvRun("readCsv", schema, options);
-  for await (const chunk of byteChunks("readCsv", input)) run.push(chunk);
-  run.finish();
-  return run.result();
+  return readAll("readCsv", input, schema, options, knownSize(input));
 }

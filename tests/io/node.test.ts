@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { parseCsv } from "../../src/io";
@@ -19,6 +22,26 @@ describe("readCsvFile", () => {
   it("rejects with empty-file and not-csv for the empty and binary fixtures", async () => {
     await expect(readCsvFile(fixturePath("empty.csv"), S)).rejects.toMatchObject({ code: "empty-file" });
     await expect(readCsvFile(fixturePath("binary.png"), S)).rejects.toMatchObject({ code: "not-csv" });
+  });
+});
+
+describe("readCsvFile and readCsvFileChunks on a path that is not a file", () => {
+  it("reject with missing-file or not-a-file naming the path, not a raw ENOENT or EISDIR", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "emis-io-"));
+    try {
+      const missing = join(dir, "pupils.csv");
+      await expect(readCsvFile(missing, S)).rejects.toMatchObject({ name: "EmisInputError", code: "missing-file", details: { file: missing } });
+      await expect(readCsvFile(missing, S)).rejects.toThrow(`readCsvFile: there is no file ${missing}; check the path`);
+      await expect(readCsvFile(join(missing, "deeper.csv"), S)).rejects.toMatchObject({ code: "missing-file" });
+      await expect(readCsvFile(dir, S)).rejects.toMatchObject({ code: "not-a-file", message: `readCsvFile: ${dir} is a directory, not a file; pass the path of a CSV file inside it` });
+      const drain = async (path: string) => {
+        for await (const _ of readCsvFileChunks(path, S)) void _;
+      };
+      await expect(drain(missing)).rejects.toMatchObject({ code: "missing-file" });
+      await expect(drain(dir)).rejects.toMatchObject({ code: "not-a-file" });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -9,9 +9,12 @@ const utf8 = new TextDecoder("utf-8");
  */
 export class ByteDictionary {
   size = 0;
+  /** Pairs `[slot + 1, hash]` (0: empty), so a probe reads one cache line. */
   private table: Int32Array;
+  /** Entries in the table minus one. */
   private mask: number;
-  private hashes: Int32Array;
+  /** Code of each slot in its column (set by the owner; -1 marks a value that failed the checks). */
+  codes: Int32Array;
   /** `starts[slot]` is where the slot's bytes begin; `starts[size]` is the arena end. */
   private starts: Int32Array;
   private arena: Uint8Array;
@@ -19,25 +22,24 @@ export class ByteDictionary {
   constructor(capacity = 64) {
     let cap = 16;
     while (cap < capacity * 2) cap <<= 1;
-    this.table = new Int32Array(cap);
+    this.table = new Int32Array(cap * 2);
     this.mask = cap - 1;
-    this.hashes = new Int32Array(capacity);
+    this.codes = new Int32Array(capacity);
     this.starts = new Int32Array(capacity + 1);
     this.arena = new Uint8Array(capacity * 16);
   }
 
-  /** Slot of the bytes `buf[s..e)` with (mixed) hash `h`, or -1. */
+  /** Slot of the bytes `buf[s..e)` with {@link hashCell} `h`, or -1. */
   find(buf: Uint8Array, s: number, e: number, h: number): number {
     const table = this.table;
     const mask = this.mask;
-    const hashes = this.hashes;
-    const starts = this.starts;
     const len = e - s;
     let p = h & mask;
     for (;;) {
-      const slot = table[p] - 1;
+      const slot = table[2 * p] - 1;
       if (slot < 0) return -1;
-      if (hashes[slot] === h) {
+      if (table[2 * p + 1] === h) {
+        const starts = this.starts;
         let a = starts[slot];
         if (starts[slot + 1] - a - 1 === len) {
           const arena = this.arena;
@@ -53,8 +55,8 @@ export class ByteDictionary {
     }
   }
 
-  /** Add bytes known to be absent; returns the new slot. */
-  add(buf: Uint8Array, s: number, e: number, h: number): number {
+  /** Add bytes known to be absent, with their `code`; returns the new slot. */
+  add(buf: Uint8Array, s: number, e: number, h: number, code: number): number {
     const slot = this.size++;
     const len = e - s;
     if (slot + 1 >= this.starts.length) this.growEntries();
@@ -72,9 +74,9 @@ export class ByteDictionary {
     }
     arena[end++] = 0;
     this.starts[slot + 1] = end;
-    this.hashes[slot] = h;
-    if (this.size * 4 > this.table.length * 3) this.rehash();
-    else this.place(slot, h);
+    this.codes[slot] = code;
+    this.place(this.table, this.mask, slot, h);
+    if (this.size * 2 > this.mask + 1) this.rehash();
     return slot;
   }
 
@@ -90,43 +92,61 @@ export class ByteDictionary {
     return one;
   }
 
-  private place(slot: number, h: number): void {
-    const mask = this.mask;
+  private place(table: Int32Array, mask: number, slot: number, h: number): void {
     let p = h & mask;
-    while (this.table[p] !== 0) p = (p + 1) & mask;
-    this.table[p] = slot + 1;
+    while (table[2 * p] !== 0) p = (p + 1) & mask;
+    table[2 * p] = slot + 1;
+    table[2 * p + 1] = h;
   }
 
   private growEntries(): void {
-    const n = this.hashes.length * 2;
-    const h = new Int32Array(n);
-    h.set(this.hashes);
-    this.hashes = h;
+    const n = this.codes.length * 2;
+    const c = new Int32Array(n);
+    c.set(this.codes);
+    this.codes = c;
     const st = new Int32Array(n + 1);
     st.set(this.starts);
     this.starts = st;
   }
 
+  /** Double the table. */
   private rehash(): void {
-    this.table = new Int32Array(this.table.length * 2);
-    this.mask = this.table.length - 1;
-    for (let s = 0; s < this.size; s++) this.place(s, this.hashes[s]);
+    const old = this.table;
+    const mask = this.mask * 2 + 1;
+    const table = new Int32Array((mask + 1) * 2);
+    for (let p = 0; p < old.length; p += 2) if (old[p] !== 0) this.place(table, mask, old[p] - 1, old[p + 1]);
+    this.table = table;
+    this.mask = mask;
   }
+
 }
 
-/** Start value of the FNV-1a hash the scanner computes inline. */
-export const FNV_START = 0x811c9dc5 | 0;
-/** FNV-1a prime. */
-export const FNV_PRIME = 0x01000193;
+const FNV_START = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
 
-/** FNV-1a hash of `buf[s..e)`, unmixed (the scanner computes the same inline). */
-export function hashBytes(buf: Uint8Array, s: number, e: number): number {
+/**
+ * Hash of the cell `buf[s..e)` for the dictionary table. FNV-1a, except that a value
+ * ending in digits (ids such as `P000123` or `2024001234`) hashes its non-digit prefix,
+ * the digit count and the number without its last 6 bits, and keeps those 6 bits as
+ * the low bits of the hash: 64 consecutive ids land in 64 consecutive table slots, so
+ * reading ids in (nearly) sorted order touches the table in order, not at random.
+ */
+export function hashCell(buf: Uint8Array, s: number, e: number): number {
+  let j = e;
+  let num = 0;
+  let scale = 1;
+  while (j > s && e - j < 9) {
+    const dg = buf[j - 1] - 48;
+    if (dg < 0 || dg > 9) break;
+    num += dg * scale;
+    scale *= 10;
+    j--;
+  }
   let h = FNV_START;
-  for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i], FNV_PRIME);
-  return h;
-}
-
-/** Final mix applied to an FNV hash before table lookup. */
-export function mixHash(h: number): number {
-  return h ^ (h >>> 15);
+  for (let i = s; i < j; i++) h = Math.imul(h ^ buf[i], FNV_PRIME);
+  if (j === e) return h ^ (h >>> 15);
+  h = Math.imul(h ^ (e - j), FNV_PRIME);
+  h = Math.imul(h ^ (num >>> 4), 0x9e3779b1);
+  h ^= h >>> 15;
+  return (h & ~15) | (num & 15);
 }

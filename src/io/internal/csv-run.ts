@@ -1,7 +1,7 @@
 import { EmisInputError } from "../../models/errors";
 import { compileChecks } from "../compile-checks";
 import type { ObjectSchemaLike, ReadChunk, ReadOptions, ReadResult } from "../read-options";
-import { SLICE_BYTES } from "./byte-source";
+import { byteChunks, SLICE_BYTES, type CsvSource } from "./byte-source";
 import { CsvScanner } from "./csv-scanner";
 import type { FieldSpec } from "./field-spec";
 import { throwIfRejected } from "./strict";
@@ -28,7 +28,12 @@ export function prepare(fn: string, schema: ObjectSchemaLike, options: ReadOptio
   return fields;
 }
 
-/** One CSV read in progress: feed bytes, collect chunks, finish. */
+/** Size of an input known before reading it (bytes), or 0. */
+export function knownSize(input: unknown): number {
+  return input instanceof Uint8Array ? input.length : 0;
+}
+
+/** One CSV read in progress: feed bytes, collect chunks, finish (`totalBytes`, when known, sizes the columns). */
 export class CsvRun {
   readonly scanner: CsvScanner;
   readonly file: string;
@@ -38,10 +43,11 @@ export class CsvRun {
     schema: ObjectSchemaLike,
     readonly options: ReadOptions,
     chunkRows = 0,
+    totalBytes = 0,
   ) {
     const fields = prepare(fn, schema, options);
     this.file = options.file ?? "input";
-    this.scanner = new CsvScanner(fn, this.file, fields, options, chunkRows);
+    this.scanner = new CsvScanner(fn, this.file, fields, options, chunkRows, totalBytes);
   }
 
   /** Feed one chunk (big arrays are fed in slices) and report progress. */
@@ -120,4 +126,27 @@ export function toBytes(fn: string, input: string | Uint8Array): Uint8Array {
   if (typeof input === "string") return new TextEncoder().encode(input);
   if (input instanceof Uint8Array) return input;
   throw new EmisInputError("invalid-input", `${fn} reads a string or a Uint8Array, got ${input === null ? "null" : typeof input}; pass the file's text or bytes`);
+}
+
+/** `readCsv` under another name (`fn`, for messages), with the input size when known. */
+export async function readAll(fn: string, input: CsvSource, schema: ObjectSchemaLike, options: ReadOptions, totalBytes: number): Promise<ReadResult> {
+  const run = new CsvRun(fn, schema, options, 0, totalBytes);
+  for await (const chunk of byteChunks(fn, input)) run.push(chunk);
+  run.finish();
+  return run.result();
+}
+
+/** `readCsvChunks` under another name (`fn`), with the input size when known; `chunkRows` already checked. */
+export async function* readChunks(fn: string, input: CsvSource, schema: ObjectSchemaLike, options: ReadOptions, chunkRows: number, totalBytes: number): AsyncGenerator<ReadChunk> {
+  const run = new CsvRun(fn, schema, options, chunkRows, totalBytes);
+  for await (const bytes of byteChunks(fn, input)) {
+    run.push(bytes);
+    const { chunks, error } = run.drain(false);
+    yield* chunks;
+    if (error) throw error;
+  }
+  run.finish();
+  const { chunks, error } = run.drain(true);
+  yield* chunks;
+  if (error) throw error;
 }

@@ -1,10 +1,11 @@
 import { EmisValidationError } from "../../models/errors";
 import type { ReadOptions } from "../read-options";
-import { decodeBytes } from "./decode";
+import { decodeBytes, decodeUtf8OrNull, showBytes } from "./decode";
 import type { FieldSpec } from "./field-spec";
-import { detectDelimiter, matchHeader, splitRecord } from "./header";
+import { detectDelimiter, looksLikeJson, matchHeader, splitRecord, type HeaderMatch } from "./header";
 import { COL_CODE, COL_IGNORED, COL_NUMBER, TableBuilder } from "./table-builder";
-import { FNV_PRIME, FNV_START } from "./byte-dictionary";
+import { hashCell, type ByteDictionary } from "./byte-dictionary";
+import { SHORT_MAX, type ShortCodes } from "./short-codes";
 
 const QUOTE = 34;
 const LF = 10;
@@ -28,6 +29,7 @@ export class CsvScanner {
   private delim = 44;
   private skipLF = false;
   private started = false;
+  private reserved = false;
   private qbuf: Uint8Array = new Uint8Array(256);
   private qs = 0;
   private qe = 0;
@@ -39,6 +41,7 @@ export class CsvScanner {
     private readonly fields: FieldSpec[],
     private readonly options: ReadOptions,
     private readonly chunkRows: number,
+    private readonly totalBytes = 0,
   ) {}
 
   /** Feed the next chunk of bytes. */
@@ -47,13 +50,28 @@ export class CsvScanner {
     if (this.bytes < SNIFF_BYTES) this.sniff(chunk);
     this.bytes += chunk.length;
     let buf = chunk;
+    if (this.carry !== null && this.started) {
+      // finish the row cut by the chunk boundary in a small buffer (the carried bytes and
+      // the chunk up to its first line break), so the chunk itself is never copied
+      const lf = chunk.indexOf(LF);
+      if (lf >= 0 && lf + 1 < chunk.length) {
+        const carry = this.carry;
+        this.carry = null;
+        this.consume(join(carry, chunk.subarray(0, lf + 1)), false);
+        buf = chunk.subarray(lf + 1);
+      }
+    }
     if (this.carry !== null) {
-      buf = new Uint8Array(this.carry.length + chunk.length);
-      buf.set(this.carry);
-      buf.set(chunk, this.carry.length);
+      buf = join(this.carry, buf);
       this.carry = null;
     }
     this.consume(buf, false);
+    const b = this.builder;
+    if (this.totalBytes > 0 && !this.reserved && b !== null && b.read >= 1000) {
+      // size the columns once from the input size and the bytes per row so far
+      this.reserved = true;
+      b.reserve(((this.totalBytes / this.bytes) * b.read) * 1.1 + 1024);
+    }
   }
 
   /** Signal the end of input; scans what is left. */
@@ -72,8 +90,21 @@ export class CsvScanner {
     if (head.indexOf(0) !== -1) this.notCsv("contains NUL bytes (a binary file?)");
   }
 
-  private notCsv(what: string): never {
-    throw new EmisValidationError("not-csv", `${this.fn}: ${this.file} ${what}; pass a UTF-8 CSV file`, [], { file: this.file });
+  /** The input is JSON (its header neither matches the schema nor reads as CSV). */
+  private jsonError(line: string): never {
+    const first = line.trimStart()[0];
+    this.notCsv(`starts with "${first}": this looks like JSON, not CSV; use readJson for a JSON array of records (or save the data as CSV)`, "");
+  }
+
+  /** The header line is not valid UTF-8. */
+  private notUtf8Header(buf: Uint8Array, s: number, e: number): never {
+    const shown = showBytes(buf, s, e);
+    const message = `${this.fn}: ${this.file} is not UTF-8 text (header line: "${shown}" has bytes that are not valid UTF-8, as in Latin-1 or Windows-1252 files); re-save the file as UTF-8 (e.g. "CSV UTF-8" in Excel) and read it again`;
+    throw new EmisValidationError("not-utf8", message, [{ code: "not-utf8", file: this.file, row: 0, rule: "UTF-8 text", value: shown, message }], { file: this.file, row: 0 });
+  }
+
+  private notCsv(what: string, fix = "; pass a UTF-8 CSV file"): never {
+    throw new EmisValidationError("not-csv", `${this.fn}: ${this.file} ${what}${fix}`, [], { file: this.file });
   }
 
   private consume(buf: Uint8Array, final: boolean): void {
@@ -92,7 +123,8 @@ export class CsvScanner {
         return;
       }
       const stop = end < 0 ? buf.length : end;
-      const line = decodeBytes(buf, pos, stop);
+      const line = decodeUtf8OrNull(buf, pos, stop);
+      if (line === null) this.notUtf8Header(buf, pos, stop);
       if (line.trim() === "") {
         throw new EmisValidationError("empty-file", `${this.fn}: ${this.file} is empty; it needs a header line and data rows`, [], { file: this.file });
       }
@@ -121,7 +153,15 @@ export class CsvScanner {
     this.delimiter = opt === "auto" ? detectDelimiter(line) : opt;
     this.delim = this.delimiter.charCodeAt(0);
     const headers = splitRecord(line, this.delimiter);
-    const match = matchHeader(this.fn, this.file, headers, this.fields, this.options.aliases ?? {});
+    const json = looksLikeJson(line);
+    let match: HeaderMatch;
+    try {
+      match = matchHeader(this.fn, this.file, headers, this.fields, this.options.aliases ?? {});
+    } catch (e) {
+      if (json) this.jsonError(line);
+      throw e;
+    }
+    if (json && match.columnField.every((k) => k < 0)) this.jsonError(line);
     this.ignoredColumns = match.ignoredColumns;
     this.builder = new TableBuilder({
       fn: this.fn,
@@ -132,18 +172,39 @@ export class CsvScanner {
       unique: this.options.unique ?? [],
       maxIssuesPerRule: this.options.maxIssuesPerRule ?? 1000,
       chunkRows: this.chunkRows,
+      maxRows: this.totalBytes > 0 ? Math.floor(this.totalBytes / 2) + 2 : undefined,
     });
   }
 
-  /** Scan rows from `pos`; returns where the first incomplete row starts (or `buf.length`). */
+  /**
+   * Scan rows from `pos`; returns where the first incomplete row starts (or `buf.length`).
+   * The hot loop: one pass per cell to its end, then per column kind: short codes by
+   * their exact key ({@link ShortCodes}), longer codes by hash in the byte dictionary,
+   * plain decimals parsed and range-checked inline; valid values are written straight
+   * into the builder's columns. Everything else (quotes, empty or invalid cells, new
+   * values) goes through the builder's cell methods.
+   */
   private scan(buf: Uint8Array, pos: number, final: boolean): number {
     const b = this.builder as TableBuilder;
     const n = buf.length;
     const d = this.delim;
     const kinds = b.colKind;
+    const fieldOf = b.colField;
     const nk = kinds.length;
+    const codesOut = b.codesOut;
+    const valuesOut = b.valuesOut;
+    const shorts = b.shorts;
+    const dicts = b.dicts;
+    const fastLo = b.fastLo;
+    const fastHi = b.fastHi;
+    const fastMode = b.fastMode;
+    const emptyOk = b.emptyOk;
+    const emptyCode = b.emptyCode;
+    const emptyNumber = b.emptyNumber;
     const mark = this.options.decimalComma ? (d === 44 ? -1 : 44) : 46;
-    let parsed = false;
+    // bytes above maxStop can never end a cell: one comparison for most bytes
+    const maxStop = d > CR ? d : CR;
+    let row = b.pos;
     let i = pos;
     while (i < n) {
       const rowStart = i;
@@ -161,6 +222,7 @@ export class CsvScanner {
       let col = 0;
       for (;;) {
         const s = i;
+        const kind = col < nk ? kinds[col] : COL_IGNORED;
         if (i < n && buf[i] === QUOTE) {
           const r = this.quoted(buf, i, n, final);
           if (r === -1) return rowStart;
@@ -170,59 +232,88 @@ export class CsvScanner {
             return n;
           }
           i = r;
-          b.cell(col, this.qsrc as Uint8Array, this.qs, this.qe);
-        } else {
-          const kind = col < nk ? kinds[col] : COL_IGNORED;
-          if (kind === COL_CODE) {
-            let h = FNV_START;
+          if (kind !== COL_IGNORED) b.cell(col, this.qsrc as Uint8Array, this.qs, this.qe);
+        } else if (kind === COL_CODE) {
+          while (i < n) {
+            c = buf[i];
+            if (c <= maxStop && (c === d || c === LF || c === CR)) break;
+            i++;
+          }
+          if (i >= n && !final) return rowStart;
+          const k = fieldOf[col];
+          const len = i - s;
+          if (len === 0) {
+            if (emptyOk[k] === 1) codesOut[k][row] = emptyCode[k];
+            else b.emptyCell(k);
+          } else if (len <= SHORT_MAX) {
+            // key: first three bytes, then the rest (see ShortCodes)
+            const mid = len > 3 ? s + 3 : i;
+            let ka = 0;
+            let kb = 0;
+            for (let j = s; j < mid; j++) ka = (ka << 8) | buf[j];
+            for (let j = mid; j < i; j++) kb = (kb << 8) | buf[j];
+            const short = shorts[k] as ShortCodes;
+            const code = short.get(ka, kb);
+            if (code >= 0) codesOut[k][row] = code;
+            else {
+              const added = b.codeCell(col, buf, s, i, hashCell(buf, s, i));
+              if (added >= 0) short.set(ka, kb, added);
+            }
+          } else {
+            const h = hashCell(buf, s, i);
+            const dict = dicts[k] as ByteDictionary;
+            const slot = dict.find(buf, s, i, h);
+            const code = slot >= 0 ? dict.codes[slot] : -1;
+            if (code >= 0) codesOut[k][row] = code;
+            else b.codeCell(col, buf, s, i, h);
+          }
+        } else if (kind === COL_NUMBER) {
+          const k = fieldOf[col];
+          // fast path: [-]digits[.digits] (≤ 15 digits: exact, as Number() reads it)
+          let m = 0;
+          let nd = 0;
+          let fd = -1;
+          let neg = false;
+          if (i < n && buf[i] === 45) {
+            neg = true;
+            i++;
+          }
+          while (i < n) {
+            c = buf[i];
+            const dg = c - 48;
+            if (dg >= 0 && dg <= 9) {
+              m = m * 10 + dg;
+              nd++;
+              if (fd >= 0) fd++;
+            } else if (c === mark && fd < 0) fd = 0;
+            else break;
+            i++;
+          }
+          if (i < n && (c === d || c === LF || c === CR) && nd > 0 && nd <= 15 && fd !== 0) {
+            let v = fd > 0 ? m / POW10[fd] : m;
+            if (neg) v = -v;
+            const mode = fastMode[k];
+            if (mode < 2 && v >= fastLo[k] && v <= fastHi[k] && (mode === 0 || Math.floor(v) === v)) valuesOut[k][row] = v;
+            else b.numberValue(col, v, buf, s, i);
+          } else {
             while (i < n) {
               c = buf[i];
-              if (c === d || c === LF || c === CR) break;
-              h = Math.imul(h ^ c, FNV_PRIME);
+              if (c <= maxStop && (c === d || c === LF || c === CR)) break;
               i++;
             }
             if (i >= n && !final) return rowStart;
-            b.codeCell(col, buf, s, i, h);
-          } else {
-            if (kind === COL_NUMBER) {
-              // fast path: [-]digits[.digits] read while scanning (≤ 15 digits: exact)
-              let m = 0;
-              let nd = 0;
-              let fd = -1;
-              let neg = false;
-              if (i < n && buf[i] === 45) {
-                neg = true;
-                i++;
-              }
-              while (i < n) {
-                c = buf[i];
-                const dg = c - 48;
-                if (dg >= 0 && dg <= 9) {
-                  m = m * 10 + dg;
-                  nd++;
-                  if (fd >= 0) fd++;
-                } else if (c === mark && fd < 0) fd = 0;
-                else break;
-                i++;
-              }
-              if (i < n && (c === d || c === LF || c === CR) && nd > 0 && nd <= 15 && fd !== 0) {
-                const v = fd > 0 ? m / POW10[fd] : m;
-                b.numberValue(col, neg ? -v : v, buf, s, i);
-                parsed = true;
-              }
-            }
-            if (parsed) parsed = false;
-            else {
-              while (i < n) {
-                c = buf[i];
-                if (c === d || c === LF || c === CR) break;
-                i++;
-              }
-              if (i >= n && !final) return rowStart;
-              if (kind === COL_NUMBER) b.numberCell(col, buf, s, i);
-              else if (kind !== COL_IGNORED) b.cell(col, buf, s, i);
-            }
+            if (i === s) {
+              if (emptyOk[k] === 1) valuesOut[k][row] = emptyNumber[k];
+              else b.emptyCell(k);
+            } else b.numberCell(col, buf, s, i);
           }
+        } else {
+          while (i < n) {
+            c = buf[i];
+            if (c <= maxStop && (c === d || c === LF || c === CR)) break;
+            i++;
+          }
+          if (i >= n && !final) return rowStart;
         }
         col++;
         if (i >= n) {
@@ -237,6 +328,7 @@ export class CsvScanner {
           } else this.skipLF = true;
         }
         b.endRow(col);
+        row = b.pos;
         break;
       }
     }
@@ -292,6 +384,14 @@ export class CsvScanner {
     this.qe = o;
     return k;
   }
+}
+
+/** `a` then `b` in a new array. */
+function join(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 /** Index of the line break ending the record that starts at `pos` (quotes respected), or -1. */

@@ -19,6 +19,19 @@ export function detectDelimiter(line: string): string {
   return best;
 }
 
+/**
+ * True when a header line reads as the start of JSON: `[` or `{` first, then (after
+ * spaces) what JSON puts there (`{`, `[`, `"`, `]`, `}`, a number, or the end of the
+ * line, as in pretty-printed JSON). `[School ID],Name` is not JSON.
+ */
+export function looksLikeJson(line: string): boolean {
+  const t = line.trim();
+  if (t[0] !== "[" && t[0] !== "{") return false;
+  const next = t.slice(1).trimStart()[0];
+  if (next === undefined) return true;
+  return t[0] === "{" ? next === '"' || next === "}" : /^[[{"\]\d-]$/.test(next);
+}
+
 /** Split one CSV record (no line break outside quotes) into fields, RFC 4180 quoting. */
 export function splitRecord(line: string, delimiter: string): string[] {
   const out: string[] = [];

@@ -1,15 +1,16 @@
 import { MISSING_CODE, type Column, type ColumnTable } from "../../models/columns";
-import type { EmisIssue } from "../../models/errors";
+import { EmisValidationError, type EmisIssue } from "../../models/errors";
 import type { ReadCounts } from "../read-options";
-import { ByteDictionary, hashBytes, mixHash } from "./byte-dictionary";
-import { decodeBytes } from "./decode";
+import { ByteDictionary, hashCell } from "./byte-dictionary";
+import { decodeBytes, decodeUtf8OrNull, showBytes } from "./decode";
 import type { FieldSpec } from "./field-spec";
 import { checkText, compileNumberCheck, describeNumberRule, numberRuleCode } from "./field-rules";
 import { parseNumberBytes } from "./parse-number";
-import { BLOCK, BLOCK_BITS, BLOCK_MASK, concatBlocks } from "./blocks";
+import { allocate, fit, FIRST_ROWS, nextCapacity } from "./column-store";
+import { ShortCodes } from "./short-codes";
 
 /** Marks a dictionary slot whose value failed the field's checks. */
-const INVALID = -1;
+export const INVALID = -1;
 
 const KIND_CODE = 0;
 const KIND_NUMBER = 1;
@@ -32,6 +33,8 @@ export interface BuilderSettings {
   maxIssuesPerRule: number;
   /** Cut a piece each time this many rows are kept (0: never). */
   chunkRows: number;
+  /** An upper bound on the rows to come, when known (e.g. half the input bytes); sizes the first columns. */
+  maxRows?: number;
 }
 
 interface Pending {
@@ -50,6 +53,9 @@ export interface BuiltPiece {
   rowOffset: number;
 }
 
+const EMPTY_CODES = new Uint32Array(0);
+const EMPTY_VALUES = new Float64Array(0);
+
 function boolCode(buf: Uint8Array, s: number, e: number): number {
   const n = e - s;
   if (n === 1) return buf[s] === 49 ? 1 : buf[s] === 48 ? 0 : -1;
@@ -65,45 +71,54 @@ function isDeferrable(f: FieldSpec): boolean {
 }
 
 /**
- * Fills chunked typed columns from cells, runs the compiled checks, keeps issues and
- * counts. Cells of a row are written at the next free row; the row is committed (kept)
- * or dropped (rejected) at {@link TableBuilder.endRow}, so a partial row can be fed again.
+ * Fills growable typed columns from cells, runs the compiled checks, keeps issues and
+ * counts. Cells of a row are written at the next free row ({@link TableBuilder.pos});
+ * the row is committed (kept) or dropped (rejected) at {@link TableBuilder.endRow}, so
+ * a partial row can be fed again. The scanner writes valid cells straight into
+ * {@link TableBuilder.codesOut} / {@link TableBuilder.valuesOut} and calls the cell
+ * methods only for the rest (new values, empty or invalid cells, quoted cells).
  */
 export class TableBuilder {
   readonly fields: FieldSpec[];
   /** Output dictionaries, shared by every piece (they only grow). */
   readonly dictionaries: (string[] | null)[];
-  /** Kind of each source column for the scanner: COL_IGNORED, COL_CODE (hash inline) or COL_NUMBER. */
+  /** Kind of each source column for the scanner: COL_IGNORED, COL_CODE or COL_NUMBER. */
   readonly colKind: Uint8Array;
+  /** Field index of each source column, -1 when ignored. */
+  readonly colField: Int32Array;
+  /** Per field: the code column being filled (its elements are replaced when it grows; the array itself stays). */
+  readonly codesOut: Uint32Array[];
+  /** Per field: the number column being filled (same contract as {@link codesOut}). */
+  readonly valuesOut: Float64Array[];
+  /** Per code field: exact short-value keys of its valid values. */
+  readonly shorts: (ShortCodes | null)[];
+  /** Per code field: the byte dictionary (slot codes in `dicts[k].codes`). */
+  readonly dicts: (ByteDictionary | null)[];
+  /** Per number field: bounds and mode of the inline check (0: range only; 1: plus integer; 2: call the full check). */
+  readonly fastLo: Float64Array;
+  readonly fastHi: Float64Array;
+  readonly fastMode: Uint8Array;
+  /** Per field: 1 when an empty cell is accepted, with the code or number stored for it. */
+  readonly emptyOk: Uint8Array;
+  readonly emptyCode: Uint32Array;
+  readonly emptyNumber: Float64Array;
   read = 0;
   kept = 0;
-  private pos = 0;
+  /** Row index, within the current piece, that the current row is written at. */
+  pos = 0;
+  private cap = 0;
   private readonly s: BuilderSettings;
   private readonly kinds: Uint8Array;
-  private readonly colField: Int32Array;
   private readonly nColumns: number;
   private readonly mark: number;
-  private readonly dicts: (ByteDictionary | null)[];
-  private readonly slotCodes: number[][];
   private readonly slotIssue: Map<number, { code: string; rule: string; value: string }>[];
   private readonly deferred: Uint8Array;
   private readonly decodedSlots: Int32Array;
   private readonly codeCount: Int32Array;
   private readonly numCheck: ((v: number) => number)[];
-  private readonly fastLo: Float64Array;
-  private readonly fastHi: Float64Array;
-  /** 0: range check only; 1: plus integer; 2: use numCheck. */
-  private readonly fastMode: Uint8Array;
-  private readonly emptyOk: Uint8Array;
-  private readonly emptyCode: Uint32Array;
-  private readonly emptyNumber: Float64Array;
   private readonly present: Uint8Array;
   private readonly uniqueFields: number[];
   private readonly firstRow: Map<number, number>[];
-  private codesBlocks: Uint32Array[][];
-  private valuesBlocks: Float64Array[][];
-  private curCodes: Uint32Array[];
-  private curValues: Float64Array[];
   private pieceStart = 0;
   private pieceRead = 0;
   private pending: Pending[] = [];
@@ -127,7 +142,7 @@ export class TableBuilder {
     this.present = new Uint8Array(nf);
     for (const f of settings.columnField) if (f >= 0) this.present[f] = 1;
     this.dicts = [];
-    this.slotCodes = [];
+    this.shorts = [];
     this.slotIssue = [];
     this.numCheck = [];
     this.dictionaries = [];
@@ -145,19 +160,19 @@ export class TableBuilder {
       const kind = f.kind === "number" ? KIND_NUMBER : f.kind === "boolean" ? KIND_BOOLEAN : KIND_CODE;
       this.kinds[k] = kind;
       this.emptyOk[k] = f.emptyOk ? 1 : 0;
-      this.slotCodes.push([]);
       this.slotIssue.push(new Map());
       this.firstRow.push(new Map());
       this.numCheck.push(kind === KIND_NUMBER ? compileNumberCheck(f) : () => -1);
       if (kind === KIND_NUMBER) {
         this.dicts.push(null);
+        this.shorts.push(null);
         this.dictionaries.push(null);
         this.emptyNumber[k] = typeof f.defaultValue === "number" ? f.defaultValue : NaN;
         this.setupFastNumber(k, f);
         return;
       }
-      const dict = new ByteDictionary();
-      this.dicts.push(dict);
+      this.dicts.push(new ByteDictionary());
+      this.shorts.push(new ShortCodes());
       this.dictionaries.push([]);
       this.deferred[k] = isDeferrable(f) ? 1 : 0;
       // seeds: booleans read as false/true; enum values in schema order; the default
@@ -165,20 +180,17 @@ export class TableBuilder {
       for (const v of seeds) this.seed(k, v);
       this.emptyCode[k] = MISSING_CODE;
       if (f.defaultValue !== undefined) {
-        const v = kind === KIND_BOOLEAN ? String(f.defaultValue) : String(f.defaultValue);
-        this.emptyCode[k] = kind === KIND_BOOLEAN ? (f.defaultValue ? 1 : 0) : this.seed(k, v);
+        this.emptyCode[k] = kind === KIND_BOOLEAN ? (f.defaultValue ? 1 : 0) : this.seed(k, String(f.defaultValue));
       }
     });
     this.colKind = new Uint8Array(this.nColumns);
     settings.columnField.forEach((k, c) => {
-      this.colKind[c] = k < 0 ? COL_IGNORED : this.kinds[k] === KIND_CODE ? COL_CODE : this.kinds[k] === KIND_NUMBER ? COL_NUMBER : 3;
+      this.colKind[c] = k < 0 ? COL_IGNORED : this.kinds[k] === KIND_NUMBER ? COL_NUMBER : COL_CODE;
     });
     this.uniqueFields = settings.unique.map((u) => fields.findIndex((f) => f.name === u));
-    this.codesBlocks = fields.map(() => []);
-    this.valuesBlocks = fields.map(() => []);
-    this.curCodes = fields.map(() => new Uint32Array(0));
-    this.curValues = fields.map(() => new Float64Array(0));
-    this.newBlock();
+    this.codesOut = fields.map(() => EMPTY_CODES);
+    this.valuesOut = fields.map(() => EMPTY_VALUES);
+    this.startPiece();
   }
 
   private setupFastNumber(k: number, f: FieldSpec): void {
@@ -201,31 +213,68 @@ export class TableBuilder {
   private seed(k: number, v: string): number {
     const bytes = new TextEncoder().encode(v);
     const dict = this.dicts[k] as ByteDictionary;
-    const h = mixHash(hashBytes(bytes, 0, bytes.length));
+    const h = hashCell(bytes, 0, bytes.length);
     const found = dict.find(bytes, 0, bytes.length, h);
-    if (found >= 0) return this.slotCodes[k][found];
-    const slot = dict.add(bytes, 0, bytes.length, h);
+    if (found >= 0) return dict.codes[found];
     const code = this.codeCount[k]++;
-    this.slotCodes[k].push(code);
+    const slot = dict.add(bytes, 0, bytes.length, h, code);
     (this.dictionaries[k] as string[]).push(v);
     this.decodedSlots[k] = slot + 1;
     return code;
   }
 
-  private newBlock(): void {
+  /** Rows the next piece can hold at most: the chunk size and the bound on the input. */
+  private pieceLimit(): number {
+    const bound = this.s.maxRows ?? Infinity;
+    return Math.max(1, this.s.chunkRows > 0 ? Math.min(this.s.chunkRows, bound) : bound);
+  }
+
+  /** Allocate the columns of a new piece. */
+  private startPiece(): void {
+    const limit = this.pieceLimit();
+    this.cap = this.s.chunkRows > 0 ? limit : Math.min(FIRST_ROWS, limit);
+    this.pos = 0;
     for (let k = 0; k < this.fields.length; k++) {
+      if (!this.present[k]) continue;
+      if (this.kinds[k] === KIND_NUMBER) this.valuesOut[k] = new Float64Array(this.cap);
+      else this.codesOut[k] = new Uint32Array(this.cap);
+    }
+  }
+
+  /** Grow the current piece's columns to `rows` rows (keeping the rows written). */
+  private growTo(rows: number): void {
+    const pos = this.pos;
+    let cap = rows;
+    for (let k = 0; k < this.fields.length; k++) {
+      if (!this.present[k]) continue;
       if (this.kinds[k] === KIND_NUMBER) {
-        const b = new Float64Array(BLOCK);
-        if (!this.present[k]) b.fill(this.emptyNumber[k]);
-        this.valuesBlocks[k].push(b);
-        this.curValues[k] = b;
+        const next = allocate((n) => new Float64Array(n), cap, pos + 1);
+        next.set(this.valuesOut[k].subarray(0, pos));
+        this.valuesOut[k] = next;
+        cap = next.length;
       } else {
-        const b = new Uint32Array(BLOCK);
-        if (!this.present[k]) b.fill(this.emptyCode[k]);
-        this.codesBlocks[k].push(b);
-        this.curCodes[k] = b;
+        const next = allocate((n) => new Uint32Array(n), cap, pos + 1);
+        next.set(this.codesOut[k].subarray(0, pos));
+        this.codesOut[k] = next;
+        cap = next.length;
       }
     }
+    // every column gets the smallest capacity any allocation succeeded with
+    for (let k = 0; k < this.fields.length; k++) {
+      if (!this.present[k]) continue;
+      if (this.kinds[k] === KIND_NUMBER && this.valuesOut[k].length > cap) this.valuesOut[k] = this.valuesOut[k].subarray(0, cap);
+      else if (this.kinds[k] !== KIND_NUMBER && this.codesOut[k].length > cap) this.codesOut[k] = this.codesOut[k].subarray(0, cap);
+    }
+    this.cap = cap;
+  }
+
+  /**
+   * Make room for about `rows` rows in the current piece (an estimate from the input
+   * size; capacity beyond the rows written is address space, not memory).
+   */
+  reserve(rows: number): void {
+    const want = Math.min(Math.ceil(rows), this.pieceLimit());
+    if (want > this.cap) this.growTo(want);
   }
 
   /** Start a row (forget the issues of a previous partial attempt). */
@@ -242,10 +291,11 @@ export class TableBuilder {
     this.pending.push({ field, code, rule, value });
   }
 
-  private emptyCell(k: number): void {
+  /** An empty cell of field `k`: its empty value, or a `required` issue. */
+  emptyCell(k: number): void {
     if (this.emptyOk[k] === 1) {
-      if (this.kinds[k] === KIND_NUMBER) this.curValues[k][this.pos] = this.emptyNumber[k];
-      else this.curCodes[k][this.pos] = this.emptyCode[k];
+      if (this.kinds[k] === KIND_NUMBER) this.valuesOut[k][this.pos] = this.emptyNumber[k];
+      else this.codesOut[k][this.pos] = this.emptyCode[k];
     } else this.pending.push({ field: k, code: "required", rule: "required", value: "" });
   }
 
@@ -255,26 +305,30 @@ export class TableBuilder {
     const k = this.colField[col];
     if (k < 0) return;
     if (this.kinds[k] === KIND_NUMBER) this.numberCell(col, buf, s, e);
-    else this.codeCell(col, buf, s, e, hashBytes(buf, s, e));
+    else this.codeCell(col, buf, s, e, hashCell(buf, s, e));
   }
 
-  /** A code or boolean cell whose unmixed FNV hash `h` the scanner computed while scanning. */
-  codeCell(col: number, buf: Uint8Array, s: number, e: number, h: number): void {
+  /**
+   * A code or boolean cell whose {@link hashCell} is `h`: looks it up (adding and
+   * checking a new value), writes its code and returns it, or records the issue and
+   * returns {@link INVALID} (also for an empty cell).
+   */
+  codeCell(col: number, buf: Uint8Array, s: number, e: number, h: number): number {
     const k = this.colField[col];
     if (s === e) {
       this.emptyCell(k);
-      return;
+      return INVALID;
     }
-    const hm = h ^ (h >>> 15);
     const dict = this.dicts[k] as ByteDictionary;
-    let slot = dict.find(buf, s, e, hm);
-    if (slot < 0) slot = this.newSlot(k, dict, buf, s, e, hm);
-    const c = this.slotCodes[k][slot];
-    if (c !== INVALID) this.curCodes[k][this.pos] = c;
+    let slot = dict.find(buf, s, e, h);
+    if (slot < 0) slot = this.newSlot(k, dict, buf, s, e, h);
+    const c = dict.codes[slot];
+    if (c !== INVALID) this.codesOut[k][this.pos] = c;
     else {
       const iss = this.slotIssue[k].get(slot) as { code: string; rule: string; value: string };
       this.pending.push({ field: k, code: iss.code, rule: iss.rule, value: iss.value });
     }
+    return c;
   }
 
   /** A number cell. */
@@ -284,39 +338,49 @@ export class TableBuilder {
       this.emptyCell(k);
       return;
     }
-    const v = parseNumberBytes(buf, s, e, this.mark);
-    const mode = this.fastMode[k];
-    if (mode < 2 && v >= this.fastLo[k] && v <= this.fastHi[k] && (mode === 0 || Math.floor(v) === v)) {
-      this.curValues[k][this.pos] = v;
-      return;
-    }
-    const r = this.numCheck[k](v);
-    if (r === -1) this.curValues[k][this.pos] = v;
-    else this.numberIssue(k, r, buf, s, e);
+    this.numberValue(col, parseNumberBytes(buf, s, e, this.mark), buf, s, e);
   }
 
-  /** A number cell the scanner already parsed (`buf[s..e)` is its text, for issues). */
+  /** A number cell already parsed (`buf[s..e)` is its text, for issues). */
   numberValue(col: number, v: number, buf: Uint8Array, s: number, e: number): void {
     const k = this.colField[col];
     const mode = this.fastMode[k];
     if (mode < 2 && v >= this.fastLo[k] && v <= this.fastHi[k] && (mode === 0 || Math.floor(v) === v)) {
-      this.curValues[k][this.pos] = v;
+      this.valuesOut[k][this.pos] = v;
       return;
     }
     const r = this.numCheck[k](v);
-    if (r === -1) this.curValues[k][this.pos] = v;
+    if (r === -1) this.valuesOut[k][this.pos] = v;
     else this.numberIssue(k, r, buf, s, e);
   }
 
+  /**
+   * The text of a cell of field `k` for the dictionary or an issue.
+   * @throws EmisValidationError `not-utf8` when the bytes are not valid UTF-8
+   */
+  private text(k: number, buf: Uint8Array, s: number, e: number): string {
+    const t = decodeUtf8OrNull(buf, s, e);
+    if (t !== null) return t;
+    const row = this.read + 1;
+    const column = this.fields[k].name;
+    const shown = showBytes(buf, s, e);
+    const message = `${this.s.fn}: ${this.s.file} is not UTF-8 text (row ${row}, column ${column}: "${shown}" has bytes that are not valid UTF-8, as in Latin-1 or Windows-1252 files); re-save the file as UTF-8 (e.g. "CSV UTF-8" in Excel) and read it again`;
+    throw new EmisValidationError(
+      "not-utf8",
+      message,
+      [{ code: "not-utf8", file: this.s.file, row, column, rule: "UTF-8 text", value: shown, message }],
+      { file: this.s.file, row, column },
+    );
+  }
+
   private newSlot(k: number, dict: ByteDictionary, buf: Uint8Array, s: number, e: number, h: number): number {
-    const slot = dict.add(buf, s, e, h);
+    const slot = dict.size;
     const f = this.fields[k];
     let code = INVALID;
     if (this.kinds[k] === KIND_BOOLEAN) {
       const b = boolCode(buf, s, e);
-      const text = decodeBytes(buf, s, e);
-      if (b < 0) this.slotIssue[k].set(slot, { code: "invalid-type", rule: "true/false, yes/no or 1/0", value: text });
-      else if (f.allowed && !f.allowed.includes(b === 1)) this.slotIssue[k].set(slot, { code: "invalid-value", rule: f.rule, value: text });
+      if (b < 0) this.slotIssue[k].set(slot, { code: "invalid-type", rule: "true/false, yes/no or 1/0", value: this.text(k, buf, s, e) });
+      else if (f.allowed && !f.allowed.includes(b === 1)) this.slotIssue[k].set(slot, { code: "invalid-value", rule: f.rule, value: this.text(k, buf, s, e) });
       else code = b;
     } else if (this.deferred[k] === 1) {
       let ascii = true;
@@ -332,11 +396,11 @@ export class TableBuilder {
             break;
           }
         }
-      } else bad = checkText(f, decodeBytes(buf, s, e));
+      } else bad = checkText(f, this.text(k, buf, s, e));
       if (bad) this.slotIssue[k].set(slot, { ...bad, value: decodeBytes(buf, s, e) });
       else code = this.codeCount[k]++;
     } else {
-      const text = decodeBytes(buf, s, e);
+      const text = this.text(k, buf, s, e);
       const bad = checkText(f, text);
       if (bad) this.slotIssue[k].set(slot, { ...bad, value: text });
       else {
@@ -344,7 +408,7 @@ export class TableBuilder {
         (this.dictionaries[k] as string[]).push(text);
       }
     }
-    this.slotCodes[k].push(code);
+    dict.add(buf, s, e, h, code);
     if (this.deferred[k] === 0) this.decodedSlots[k] = slot + 1;
     return slot;
   }
@@ -357,7 +421,7 @@ export class TableBuilder {
     if (from >= dict.size) return;
     const texts = dict.decodeRange(from, dict.size);
     const out = this.dictionaries[k] as string[];
-    const codes = this.slotCodes[k];
+    const codes = dict.codes;
     for (let i = 0; i < texts.length; i++) if (codes[from + i] !== INVALID) out.push(texts[i]);
     this.decodedSlots[k] = dict.size;
   }
@@ -376,7 +440,8 @@ export class TableBuilder {
       code = numberRuleCode(f.numberRules[r]);
       rule = describeNumberRule(f.numberRules[r]);
     }
-    this.pending.push({ field: k, code, rule, value: this.wantValue(code) ? decodeBytes(buf, s, e) : undefined });
+    const value = this.text(k, buf, s, e);
+    this.pending.push({ field: k, code, rule, value: this.wantValue(code) ? value : undefined });
   }
 
   /** A JSON number for source column `col`. */
@@ -389,7 +454,7 @@ export class TableBuilder {
       return;
     }
     const r = this.numCheck[k](v);
-    if (r === -1) this.curValues[k][this.pos] = v;
+    if (r === -1) this.valuesOut[k][this.pos] = v;
     else {
       const bytes = new TextEncoder().encode(String(v));
       this.numberIssue(k, r, bytes, 0, bytes.length);
@@ -406,6 +471,16 @@ export class TableBuilder {
 
   /** Commit the current row: kept when it has no issue and `nCells` matches the header. */
   endRow(nCells: number): void {
+    if (nCells === this.nColumns && this.pending.length === 0 && this.uniqueFields.length === 0) {
+      this.read++;
+      this.kept++;
+      if (++this.pos === this.cap) this.full();
+      return;
+    }
+    this.endRowChecked(nCells);
+  }
+
+  private endRowChecked(nCells: number): void {
     const row = ++this.read;
     if (nCells !== this.nColumns) {
       this.pending.length = 0;
@@ -430,13 +505,23 @@ export class TableBuilder {
       return;
     }
     this.kept++;
-    this.pos = this.kept & BLOCK_MASK;
-    if (this.pos === 0) this.newBlock();
-    if (this.s.chunkRows > 0 && this.kept - this.pieceStart >= this.s.chunkRows) this.pieces.push(this.takePiece());
+    if (++this.pos === this.cap) this.full();
+  }
+
+  /** The current piece is full: cut it (chunked reads) or grow it. */
+  private full(): void {
+    if (this.s.chunkRows > 0 && this.pos >= this.s.chunkRows) {
+      this.pieces.push(this.takePiece());
+      this.startPiece();
+    } else {
+      const want = Math.min(nextCapacity(this.cap), this.pieceLimit());
+      this.growTo(want > this.cap ? want : nextCapacity(this.cap));
+    }
   }
 
   private uniqueKey(k: number): number {
-    return this.kinds[k] === KIND_NUMBER ? this.curValues[k][this.pos] : this.curCodes[k][this.pos];
+    if (!this.present[k]) return this.kinds[k] === KIND_NUMBER ? this.emptyNumber[k] : this.emptyCode[k];
+    return this.kinds[k] === KIND_NUMBER ? this.valuesOut[k][this.pos] : this.codesOut[k][this.pos];
   }
 
   private checkUnique(row: number): void {
@@ -470,21 +555,25 @@ export class TableBuilder {
     this.rejectsTotal.push(issue);
   }
 
-  /** Cut the rows kept since the previous piece into a table (arrays of exact length). */
+  /**
+   * Cut the rows kept since the previous piece into a table. The columns are views of
+   * the filled ones (no copy) unless small; the builder then starts new columns only
+   * when more rows come (see {@link full}), so a last piece allocates nothing more.
+   */
   takePiece(): BuiltPiece {
-    const start = this.pieceStart;
-    const end = this.kept;
-    const n = end - start;
-    const drop = (end >>> BLOCK_BITS) - (start >>> BLOCK_BITS);
+    const n = this.pos;
     const columns: Record<string, Column> = {};
     this.fields.forEach((f, k) => {
+      const absent = !this.present[k];
       if (this.kinds[k] === KIND_NUMBER) {
-        columns[f.name] = { kind: "number", values: concatBlocks(this.valuesBlocks[k], start, end, new Float64Array(n)) };
-        this.valuesBlocks[k] = this.valuesBlocks[k].slice(drop);
+        const values = absent ? new Float64Array(n).fill(this.emptyNumber[k]) : fit(this.valuesOut[k], n);
+        columns[f.name] = { kind: "number", values };
+        this.valuesOut[k] = EMPTY_VALUES;
       } else {
         this.flushDictionary(k);
-        columns[f.name] = { kind: "code", codes: concatBlocks(this.codesBlocks[k], start, end, new Uint32Array(n)), dictionary: this.dictionaries[k] as string[] };
-        this.codesBlocks[k] = this.codesBlocks[k].slice(drop);
+        const codes = absent ? new Uint32Array(n).fill(this.emptyCode[k]) : fit(this.codesOut[k], n);
+        columns[f.name] = { kind: "code", codes, dictionary: this.dictionaries[k] as string[] };
+        this.codesOut[k] = EMPTY_CODES;
       }
     });
     const piece: BuiltPiece = {
@@ -493,11 +582,13 @@ export class TableBuilder {
       counts: { read: this.read - this.pieceRead, kept: n, rejected: this.pieceRejected, byRule: this.pieceByRule },
       rowOffset: this.pieceRead,
     };
-    this.pieceStart = end;
+    this.pieceStart = this.kept;
     this.pieceRead = this.read;
     this.rejects = [];
     this.pieceByRule = {};
     this.pieceRejected = 0;
+    this.pos = 0;
+    this.cap = 0;
     return piece;
   }
 
