@@ -3,14 +3,12 @@
  * the same columns the engine reads (one pass over pupils, one over teachers).
  *   npx tsx bench/baseline-typed.ts [rows=1000000] [runs=3]
  */
+import { pathToFileURL } from "node:url";
 import { gini } from "../src/equity/gini";
-import { generate, peakMb, timeRuns, type Checksum } from "./workload";
+import { generate, peakMb, timeRuns, type BenchData, type Checksum } from "./workload";
 
-const rows = Number(process.argv[2] ?? 1_000_000);
-const runs = Number(process.argv[3] ?? 3);
-const { pupils, teachers, schools } = generate(rows);
-
-function workload(): Checksum {
+/** The workload by hand over the generated columns (exported for tests/bench). */
+export function typedWorkload({ pupils, teachers, schools }: BenchData): Checksum {
   const d = pupils.dims;
   const district = d.district.codes, sex = d.sex.codes, location = d.location.codes, disability = d.disability.codes;
   const school = d.school.codes, ses = d.ses_quintile.codes;
@@ -80,5 +78,10 @@ function workload(): Checksum {
   };
 }
 
-const { result, ms } = timeRuns(runs, workload);
-console.log(JSON.stringify({ name: "typed-array baseline", rows, ms, peakMb: peakMb(), checksum: result }));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const rows = Number(process.argv[2] ?? 1_000_000);
+  const runs = Number(process.argv[3] ?? 3);
+  const data = generate(rows);
+  const { result, ms } = timeRuns(runs, () => typedWorkload(data));
+  console.log(JSON.stringify({ name: "typed-array baseline", rows, ms, peakMb: peakMb(), checksum: result }));
+}

@@ -6,7 +6,8 @@
  * school (~1 per 400 pupils, nested in districts), grade (12), sex, disability (~7%),
  * SES quintile, status (repeated / dropped-out / promoted / unknown → measures
  * repeated, dropped with NaN for unknown), sat (~40%), passed, score (NaN for ~5%).
- * Teachers: one row per teacher, ~1 per 20 pupils, in the same schools.
+ * Teachers: one row per staff member, ~1 per 20 pupils, in the same schools; ~3% have
+ * no teaching duties (dimension teaching = "no", measure teachers = 0).
  *
  * Workload (what `npm run bench` times):
  *  1. enrolment by district × sex × location × disability;
@@ -17,6 +18,8 @@
  */
 import type { Dataset } from "../src/dataset/create-dataset";
 import type { FactTable } from "../src/dataset/fact-table";
+import type { ResultRow } from "../src/models/result";
+import type { DisaggregateOptions } from "../src/disaggregate";
 import { profiles } from "../src/profiles";
 import { seededRandom } from "../src/stats/random";
 
@@ -109,17 +112,24 @@ export function generate(rows: number, seed = 7): BenchData {
   const tDistrict = new Uint32Array(nt);
   const tLocation = new Uint32Array(nt);
   const tCount = new Float64Array(nt).fill(1);
+  const tTeaching = new Uint32Array(nt);
   for (let i = 0; i < nt; i++) {
     // every school has at least one teacher; the rest spread unevenly
     const s = i < schools ? i : Math.floor(u() * u() * schools);
     tSchool[i] = s;
     tDistrict[i] = schoolDistrict[s];
     tLocation[i] = schoolLocation[s];
+    // ~3% staff without teaching duties: teachers = 0 (as createDataset stores them), and
+    // the PTR's filter teaching ≠ "no" leaves them out; sums are the same either way.
+    if (i >= schools && u() < 0.03) {
+      tTeaching[i] = 1;
+      tCount[i] = 0;
+    }
   }
   const teachers: FactTable = {
     name: "teachers",
     length: nt,
-    dims: { district: dict(tDistrict, DISTRICTS), location: dict(tLocation, LOCATIONS), school: dict(tSchool, schoolDict) },
+    dims: { district: dict(tDistrict, DISTRICTS), location: dict(tLocation, LOCATIONS), school: dict(tSchool, schoolDict), teaching: dict(tTeaching, ["yes", "no"]) },
     measures: { teachers: tCount },
   };
   const dataset: Dataset = {
@@ -148,6 +158,50 @@ export interface Checksum {
   dropRuralQ1: number;
   scoreQ1: number;
   scoreQ5: number;
+}
+
+/** The issue's workload as an analyst asks for it: one call, one suppression pattern. */
+export const INDICATORS = ["enrolment", "pass-rate", "pupil-teacher-ratio", "gini-school-ptr", "repetition-status", "dropout-status", "mean-score"];
+export const OPTIONS: DisaggregateOptions = {
+  groupingSets: [[], ["district"], ["district", "sex"], ["district", "sex", "location", "disability"], ["school"], ["location", "ses_quintile"], ["ses_quintile"]],
+  setsFor: {
+    enrolment: [["district", "sex", "location", "disability"]],
+    "pass-rate": [[], ["district"], ["district", "sex"]],
+    "pupil-teacher-ratio": [[], ["school"]],
+    "gini-school-ptr": [[]],
+    "repetition-status": [["location", "ses_quintile"]],
+    "dropout-status": [["location", "ses_quintile"]],
+    "mean-score": [["ses_quintile"]],
+  },
+};
+
+/** The workload's checksum read from the result table of the one call. */
+export function checksumOf(t: ResultRow[]): Checksum {
+  const of = (indicator: string) => t.filter((r) => r.indicator === indicator);
+  const one = (rows: ResultRow[], where: Record<string, string | null>) => rows.find((r) => Object.entries(where).every(([k, v]) => r[k] === v))!;
+  const counts = of("enrolment");
+  const pass = of("pass-rate");
+  let parity = 0;
+  let districts = 0;
+  for (const r of pass) {
+    if (r.level !== "district") continue;
+    const f = one(pass, { level: "district+sex", district: r.district as string, sex: "female" }).value!;
+    const m = one(pass, { level: "district+sex", district: r.district as string, sex: "male" }).value!;
+    parity += f / m;
+    districts++;
+  }
+  return {
+    enrolment: counts.reduce((a, r) => a + (r.value ?? 0), 0),
+    cells: counts.length,
+    passRate: one(pass, { level: "total" }).value!,
+    meanParity: parity / districts,
+    ptr: one(of("pupil-teacher-ratio"), { level: "total" }).value!,
+    gini: one(of("gini-school-ptr"), { level: "total" }).value!,
+    repRuralQ1: one(of("repetition-status"), { location: "rural", ses_quintile: "Q1" }).value!,
+    dropRuralQ1: one(of("dropout-status"), { location: "rural", ses_quintile: "Q1" }).value!,
+    scoreQ1: one(of("mean-score"), { ses_quintile: "Q1" }).value!,
+    scoreQ5: one(of("mean-score"), { ses_quintile: "Q5" }).value!,
+  };
 }
 
 /** Checksums agree to 1e-9 relative. */

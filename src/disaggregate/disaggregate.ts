@@ -17,6 +17,7 @@ import { suppress, type SuppressionOptions, type RowMeta } from "./internal/supp
 import { groupComparator } from "./internal/order";
 import { pushKindRows } from "./internal/kinds";
 import { applyDesign, designApplies, groupTotals, resolveSample } from "./internal/design";
+import { dimColumnsOf, projectGroups } from "./internal/project";
 import { factFor } from "./internal/kind-common";
 
 /** Options of {@link disaggregate}. */
@@ -132,17 +133,20 @@ export function disaggregate(
       for (let si = 0; si < sets.length; si++) {
         if (!applicable[si]) continue;
         const set = sets[si];
-        const groups = def.kind === "distribution" ? distributionGroups(def, reg, sums, U, set) : ratioGroups(reg, sums, U, set);
+        const groups = def.kind === "distribution" ? distributionGroups(def, reg, sums, U, set) : projectGroups(reg, sums, U, set);
         // The national total is always published, even over no records: null and empty-group.
         if (set.length === 0 && groups.length === 0) groups.push({ codes: U.map(() => 0), num: 0, den: 0, n: 0, nExcluded: 0, sumSq: 0, units: [] });
         const totals = design ? groupTotals(reg, design, U, set, def.denominator !== undefined) : null;
+        const level = levelName(set);
+        const columns = dimColumnsOf(allDims, set, U, space);
+        const at = set.map((d) => U.indexOf(d));
         for (const g of groups) {
           const row = def.kind === "distribution" ? distributionRow(def, g, threshold) : ratioRow(def, g, z);
           if (totals) applyDesign(row, def, totals(g.codes), sample!, z);
-          const out: ResultRow = { indicator: def.id, level: levelName(set), ...dimColumns(allDims, set, U, g.codes, space), ...row };
+          const out: ResultRow = { indicator: def.id, level, ...columns(g.codes), ...row };
           rows.push(out);
           const unknownGroup = set.some((d) => out[d] === "unknown");
-          metas.push({ def, set: si, groupKey: `${si}:${set.map((d) => g.codes[U.indexOf(d)]).join(",")}`, codes: g.codes, U, x: g.num, n: g.den, records: g.n, excluded: g.nExcluded, unknownGroup });
+          metas.push({ def, set: si, groupKey: `${si}:${at.map((p) => g.codes[p]).join(",")}`, codes: g.codes, U, x: g.num, n: g.den, records: g.n, excluded: g.nExcluded, unknownGroup });
         }
       }
     });
@@ -183,27 +187,9 @@ function projectionKey(codes: number[], positions: number[], radices: number[]):
   return k;
 }
 
-function ratioGroups(reg: CellRegistry, s: CellSums, U: string[], set: string[]): Group[] {
-  const positions = set.map((d) => U.indexOf(d));
-  const groups = new Map<number, Group>();
-  for (let c = 0; c < reg.keys.length; c++) {
-    if (s.n[c] === 0 && s.nExcluded[c] === 0 && s.num[c] === 0 && s.den[c] === 0) continue;
-    const codes = reg.decode(reg.keys[c]);
-    const k = projectionKey(codes, positions, reg.radices);
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = { codes, num: 0, den: 0, n: 0, nExcluded: 0, sumSq: 0 }));
-    g.num += s.num[c];
-    g.den += s.den[c];
-    g.n += s.n[c];
-    g.nExcluded += s.nExcluded[c];
-    g.sumSq += s.sumSq[c];
-  }
-  return [...groups.values()];
-}
-
 function distributionGroups(def: DistributionIndicator, reg: CellRegistry, s: CellSums, U: string[], set: string[]): Group[] {
   const withUnit = set.includes(def.unitOf) ? set : [...set, def.unitOf];
-  const unitGroups = ratioGroups(reg, s, U, withUnit);
+  const unitGroups = projectGroups(reg, s, U, withUnit);
   const positions = set.map((d) => U.indexOf(d));
   const groups = new Map<number, Group>();
   for (const u of unitGroups) {
@@ -215,12 +201,6 @@ function distributionGroups(def: DistributionIndicator, reg: CellRegistry, s: Ce
     g.units!.push({ num: u.num, den: u.den });
   }
   return [...groups.values()];
-}
-
-function dimColumns(allDims: string[], set: string[], U: string[], codes: number[], space: CodeSpace): Record<string, string | null> {
-  const out: Record<string, string | null> = {};
-  for (const d of allDims) out[d] = set.includes(d) ? space.dictionaries.get(d)![codes[U.indexOf(d)]] : null;
-  return out;
 }
 
 type Computed = Pick<ResultRow, "numerator" | "denominator" | "value" | "n" | "nExcluded" | "ciLow" | "ciHigh" | "suppressed" | "flags">;

@@ -3,15 +3,18 @@ import type { IndicatorDefinition } from "../../models/indicator";
 import { accumulateJoint, accumulateSide, measureOf, newSums, type CellSums } from "./accumulate";
 import { CellRegistry, type CodeSpace } from "./cells";
 import { filterMask } from "./filter-mask";
-import { compileKernel, type KernelSlot, type KernelTask } from "./kernel";
+import { compileKernel, type KernelMask, type KernelSlot, type KernelTask } from "./kernel";
 import { DesignSums, designApplies, type Sample } from "./design";
+import { checkFilter, filterSubset, inlineFilter } from "./inline-filter";
 
 /** Largest radix product for which a cell is its mixed-radix key (no lookup). */
 const IDENTITY_LIMIT = 1 << 16;
 
 interface Side {
   fact: FactTable;
-  mask: Uint8Array | null;
+  filter: IndicatorDefinition["numerator"]["filter"];
+  /** Key of the filter (fact and JSON), "" without one. */
+  key: string;
   measure: Float64Array;
 }
 
@@ -25,6 +28,10 @@ interface Job {
   den?: Side;
   /** Weighted (cell, PSU) sums when the indicator is estimated from a survey design. */
   design?: DesignSums;
+  /** Sum the squared numerator (means' standard errors). */
+  squares: boolean;
+  /** An earlier job with the same registry, mode, facts, measures and filters: its sums are these sums. */
+  aliasOf?: Job;
 }
 
 /**
@@ -64,19 +71,28 @@ export class Accumulation {
     let reg = this.registries.get(ukey);
     if (!reg) this.registries.set(ukey, (reg = new CellRegistry(U)));
     for (const f of facts) for (const d of U) this.space.remap(f, d);
-    const side = (fact: FactTable, spec: IndicatorDefinition["numerator"]): Side => ({
-      fact,
-      measure: measureOf(fact, spec, def.id),
-      mask: this.maskOf(fact, spec.filter, def.id),
-    });
+    // Filters are checked now (same errors as filterMask); masks are made only where needed.
+    const side = (fact: FactTable, spec: IndicatorDefinition["numerator"]): Side => {
+      const measure = measureOf(fact, spec, def.id);
+      if (spec.filter) checkFilter(fact, spec.filter, def.id);
+      return { fact, measure, filter: spec.filter, key: spec.filter ? `${fact.name}\u0000${JSON.stringify(spec.filter)}` : "" };
+    };
     const num = side(facts[0], def.numerator);
     const sums = newSums(0);
+    const squares = def.statistic === "mean";
     let job: Job;
-    if (!def.denominator) job = { def, reg, ukey, sums, mode: "count", num };
+    if (!def.denominator) job = { def, reg, ukey, sums, mode: "count", num, squares };
     else {
       const den = side(facts[1], def.denominator);
-      const joint = facts[0] === facts[1] && isSubset(num.mask, den.mask, facts[0].length);
-      job = { def, reg, ukey, sums, mode: joint ? "joint" : "sides", num, den };
+      // The same filter (or none on the denominator) needs no pass to know the numerator's rows are among the denominator's.
+      const joint = facts[0] === facts[1] && (den.key === "" || num.key === den.key || this.subset(num, den, def.id));
+      job = { def, reg, ukey, sums, mode: joint ? "joint" : "sides", num, den, squares };
+    }
+    const same = (a: Side | undefined, b: Side | undefined) => a === b || (!!a && !!b && a.fact === b.fact && a.measure === b.measure && a.key === b.key);
+    const primary = this.jobs.find((j) => !j.aliasOf && j.ukey === ukey && j.mode === job.mode && same(j.num, job.num) && same(j.den, job.den));
+    if (primary) {
+      job.aliasOf = primary;
+      primary.squares ||= squares;
     }
     if (designApplies(def, facts, this.sample)) job.design = new DesignSums(this.sample!.psu.psuCount);
     this.jobs.push(job);
@@ -107,7 +123,7 @@ export class Accumulation {
       cellsOf(job, job.num.fact);
       if (job.den) cellsOf(job, job.den.fact);
     }
-    for (const job of this.jobs) Object.assign(job.sums, newSums(job.reg.keys.length));
+    for (const job of this.jobs) Object.assign(job.sums, job.aliasOf ? job.aliasOf.sums : newSums(job.reg.keys.length));
 
     const kernel = this.compiled ? this.kernels(identity, cellsOf) : false;
     if (!kernel) this.interpreted(cellsOf);
@@ -115,12 +131,13 @@ export class Accumulation {
     for (const job of this.jobs) {
       const ds = job.design;
       if (!ds) continue;
-      const { num, den } = job;
+      const { num, den, def } = job;
       const s = this.sample!;
-      if (job.mode === "joint") ds.joint(cellsOf(job, num.fact), num.mask, den!.mask, num.measure, den!.measure, s.weights(num.fact), s.psuOf(num.fact));
+      const m = (x: Side) => this.mask(x, def.id);
+      if (job.mode === "joint") ds.joint(cellsOf(job, num.fact), m(num), m(den!), num.measure, den!.measure, s.weights(num.fact), s.psuOf(num.fact));
       else {
-        ds.side(cellsOf(job, num.fact), num.mask, num.measure, s.weights(num.fact), s.psuOf(num.fact), "Y");
-        if (den) ds.side(cellsOf(job, den.fact), den.mask, den.measure, s.weights(den.fact), s.psuOf(den.fact), "X");
+        ds.side(cellsOf(job, num.fact), m(num), num.measure, s.weights(num.fact), s.psuOf(num.fact), "Y");
+        if (den) ds.side(cellsOf(job, den.fact), m(den), den.measure, s.weights(den.fact), s.psuOf(den.fact), "X");
       }
     }
   }
@@ -128,8 +145,9 @@ export class Accumulation {
   /** The sums from the interpreted loops of `accumulate.ts` (no code generation). */
   private interpreted(cellsOf: (job: Job, fact: FactTable) => Int32Array): void {
     for (const job of this.jobs) {
+      if (job.aliasOf) continue;
       const { num, den, sums } = job;
-      const ones = (s: Side) => s.mask ?? new Uint8Array(s.fact.length).fill(1);
+      const ones = (s: Side) => this.mask(s, job.def.id) ?? new Uint8Array(s.fact.length).fill(1);
       if (job.mode === "count") accumulateSide(cellsOf(job, num.fact), ones(num), num.measure, sums.num, sums, true);
       else if (job.mode === "joint") accumulateJoint(cellsOf(job, num.fact), ones(num), ones(den!), num.measure, den!.measure, sums);
       else {
@@ -161,19 +179,48 @@ export class Accumulation {
       }
       return { p, slot: slot.index };
     };
+    // A filter is evaluated inside the kernel unless its mask was already made (subset check).
+    const maskFor = (s: Side): KernelMask => {
+      if (!s.filter) return null;
+      const made = this.masks.get(s.key);
+      if (made) return made;
+      return inlineFilter(s.fact, s.filter) ?? this.mask(s, "")!;
+    };
+    // A measure that is 1 on every row (enrolled, schools) is never read by the kernel.
+    const onesCache = new Map<Float64Array, boolean>();
+    const ones = (m: Float64Array) => {
+      let o = onesCache.get(m);
+      if (o === undefined) {
+        o = true;
+        for (let i = 0; i < m.length; i++) {
+          if (m[i] !== 1) {
+            o = false;
+            break;
+          }
+        }
+        onesCache.set(m, o);
+      }
+      return o;
+    };
+    // Or 1 on every row the side selects: its filter is { eq: [its own measure, 1] } (sat = 1).
+    const onesOn = (s: Side) => {
+      const f = s.filter as { eq?: [string, string | number] } | undefined;
+      const own = !!f?.eq && !s.fact.dims[f.eq[0]] && s.fact.measures[f.eq[0]] === s.measure && Number(f.eq[1]) === 1;
+      return own || ones(s.measure);
+    };
     for (const job of this.jobs) {
-      const { num, den, sums, def } = job;
-      const squares = def.statistic === "mean";
+      if (job.aliasOf) continue;
+      const { num, den, sums, squares } = job;
       if (job.mode === "count" || job.mode === "sides") {
         const { p, slot } = plan(num.fact, job);
-        p.tasks.push({ kind: "side", slot, mask: num.mask, measure: num.measure, target: sums.num, sums, squares, countRecords: job.mode === "count" });
+        p.tasks.push({ kind: "side", slot, mask: maskFor(num), measure: num.measure, ones: onesOn(num), target: sums.num, sums, squares, countRecords: job.mode === "count" });
         if (job.mode === "sides") {
           const q = plan(den!.fact, job);
-          q.p.tasks.push({ kind: "side", slot: q.slot, mask: den!.mask, measure: den!.measure, target: sums.den, sums, squares: false, countRecords: true });
+          q.p.tasks.push({ kind: "side", slot: q.slot, mask: maskFor(den!), measure: den!.measure, ones: onesOn(den!), target: sums.den, sums, squares: false, countRecords: true });
         }
       } else {
         const { p, slot } = plan(num.fact, job);
-        p.tasks.push({ kind: "joint", slot, numMask: num.mask, denMask: den!.mask, num: num.measure, den: den!.measure, sums, squares });
+        p.tasks.push({ kind: "joint", slot, numMask: maskFor(num), denMask: maskFor(den!), num: num.measure, den: den!.measure, denOnes: onesOn(den!), sums, squares });
       }
     }
     const compiled: Array<() => void> = [];
@@ -186,11 +233,22 @@ export class Accumulation {
     return true;
   }
 
-  private maskOf(fact: FactTable, filter: IndicatorDefinition["numerator"]["filter"], indicator: string): Uint8Array | null {
-    if (!filter) return null;
-    const key = `${fact.name}\u0000${JSON.stringify(filter)}`;
-    let m = this.masks.get(key);
-    if (m === undefined) this.masks.set(key, (m = filterMask(fact, filter, indicator)));
+  /** Whether the numerator's rows are among the denominator's: an early-exit generated loop, else masks. */
+  private subset(num: Side, den: Side, indicator: string): boolean {
+    if (this.compiled && !this.masks.has(num.key) && !this.masks.has(den.key)) {
+      const a = num.filter ? inlineFilter(num.fact, num.filter) : null;
+      const b = inlineFilter(den.fact, den.filter!);
+      const r = b && (a || !num.filter) ? filterSubset(num.fact.length, a, b) : null;
+      if (r !== null) return r;
+    }
+    return isSubset(this.mask(num, indicator), this.mask(den, indicator), num.fact.length);
+  }
+
+  /** The side's 0/1 mask (made once per fact and filter), or null without a filter. */
+  private mask(s: Side, indicator: string): Uint8Array | null {
+    if (!s.filter) return null;
+    let m = this.masks.get(s.key);
+    if (m === undefined) this.masks.set(s.key, (m = filterMask(s.fact, s.filter, indicator)));
     return m;
   }
 }

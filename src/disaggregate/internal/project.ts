@@ -1,0 +1,76 @@
+import type { CellSums } from "./accumulate";
+import type { CellRegistry, CodeSpace } from "./cells";
+
+/** One group of a grouping set: codes of the registry's dimensions (of its first cell) and summed cell sums. */
+export interface ProjectedGroup {
+  codes: number[];
+  num: number;
+  den: number;
+  n: number;
+  nExcluded: number;
+  sumSq: number;
+  /** Units of a distribution (filled by the caller). */
+  units?: { num: number; den: number }[];
+}
+
+/** Largest number of groups looked up in a direct array rather than a Map. */
+const DIRECT_LIMIT = 1 << 20;
+
+/**
+ * Sums the registry's cells into the groups of `set` (a subset of the registry's
+ * dimensions `U`): cells in ascending order, groups in order of their first non-empty
+ * cell, each group's codes decoded once from that cell, so the groups, their order and
+ * every sum (added in the same order) are those of the straightforward loop that
+ * decodes every cell. Empty cells (every sum 0) are skipped. The group key is computed
+ * from the cell key by arithmetic (no array per cell).
+ */
+export function projectGroups(reg: CellRegistry, s: CellSums, U: string[], set: string[]): ProjectedGroup[] {
+  const positions = set.map((d) => U.indexOf(d));
+  const strides = positions.map((p) => reg.strides[p]);
+  const radices = positions.map((p) => Math.max(1, reg.radices[p]));
+  const product = radices.reduce((a, r) => a * r, 1);
+  const direct = product <= DIRECT_LIMIT ? new Int32Array(product).fill(-1) : null;
+  const map = direct ? null : new Map<number, number>();
+  const groups: ProjectedGroup[] = [];
+  const { num, den, n, nExcluded, sumSq } = s;
+  const keys = reg.keys;
+  const P = positions.length;
+  for (let c = 0; c < keys.length; c++) {
+    if (n[c] === 0 && nExcluded[c] === 0 && num[c] === 0 && den[c] === 0) continue;
+    const key = keys[c];
+    let k = 0;
+    let stride = 1;
+    for (let j = 0; j < P; j++) {
+      k += (Math.floor(key / strides[j]) % radices[j]) * stride;
+      stride *= radices[j];
+    }
+    let gi = direct ? direct[k] : (map!.get(k) ?? -1);
+    if (gi < 0) {
+      gi = groups.length;
+      if (direct) direct[k] = gi;
+      else map!.set(k, gi);
+      groups.push({ codes: reg.decode(key), num: 0, den: 0, n: 0, nExcluded: 0, sumSq: 0 });
+    }
+    const g = groups[gi];
+    g.num += num[c];
+    g.den += den[c];
+    g.n += n[c];
+    g.nExcluded += nExcluded[c];
+    g.sumSq += sumSq[c];
+  }
+  return groups;
+}
+
+/**
+ * The dimension columns of a grouping set's rows: for every dimension of the call, its
+ * code's label when grouped in `set`, else null. Positions and dictionaries are looked
+ * up once per set, not once per row.
+ */
+export function dimColumnsOf(allDims: string[], set: string[], U: string[], space: CodeSpace): (codes: number[]) => Record<string, string | null> {
+  const plan = allDims.map((d) => ({ d, at: set.includes(d) ? U.indexOf(d) : -1, dict: space.dictionaries.get(d) }));
+  return (codes) => {
+    const out: Record<string, string | null> = {};
+    for (const { d, at, dict } of plan) out[d] = at < 0 ? null : dict![codes[at]];
+    return out;
+  };
+}
