@@ -1,7 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { parseCsv, readCsv, readCsvChunks } from "../../src/io";
 import { fit, nextCapacity } from "../../src/io/internal/column-store";
+import { CsvRun } from "../../src/io/internal/csv-run";
 import type { CodeColumn, NumberColumn } from "../../src/models/columns";
 import { rows } from "./helpers";
 
@@ -73,4 +75,60 @@ describe("column storage of the readers", () => {
   it("grows capacity 16-fold up to 16M rows, then 2-fold", () => {
     expect([nextCapacity(1 << 16), nextCapacity(1 << 20), nextCapacity(1 << 24)]).toEqual([1 << 20, 1 << 24, 1 << 25]);
   });
+});
+
+describe("generated and generic row scanners", () => {
+  it("read a file wider than the generated scanner takes (64 columns) as they read it narrow", () => {
+    const S = z.object({ id: z.string(), sex: z.enum(["f", "m"]), n: z.int().min(0) });
+    const body = [["a", "f", "1"], ["b", "x", "2"], ["c", "m", "-3"], ['"d,e"', "m", "4"], ["f", "f", ""]];
+    const narrow = parseCsv("id,sex,n\n" + body.map((r) => r.join(",")).join("\n") + "\n", S);
+    const pad = Array.from({ length: 70 }, (_, i) => `x${i}`);
+    const wide = parseCsv(
+      [...pad.slice(0, 35), "id", "sex", ...pad.slice(35), "n"].join(",") + "\n" +
+        body.map(([id, sex, n]) => [...pad.slice(0, 35), id, sex, ...pad.slice(35), n].join(",")).join("\n") + "\n",
+      S,
+    );
+    expect(narrow.counts).toEqual({ read: 5, kept: 2, rejected: 3, byRule: { "invalid-value": 1, "too-small": 1, required: 1 } });
+    expect(rows(wide.table)).toEqual(rows(narrow.table));
+    const noMessage = ({ message: _m, ...rest }: { message: string }) => rest;
+    expect(wide.rejects.map(noMessage)).toEqual(narrow.rejects.map(noMessage));
+  });
+});
+
+describe("the generated row scanner", () => {
+  const S = z.object({ id: z.string(), sex: z.enum(["female", "male"]).optional(), n: z.int().min(0).max(99).optional(), x: z.number().optional(), code: z.string().max(8) });
+  const header = "id,sex,skip,n,x,code";
+  const cell = fc.constantFrom("", "a", "P17", "P000123", "female", "male", "f", "0", "7", "99", "100", "-1", "2.5", "1e3", "3.", " 4", '"q,1"', '"a""b"', "abcdefghij", "Zoë", "S00017");
+  const ending = fc.constantFrom("\n", "\r\n", "\r", "\n\n");
+  const likely = [["a", "P17", "P000123", '"q,1"'], ["female", "male", ""], ["", "Zoë", "x"], ["0", "7", "99", ""], ["2.5", "", "1e3", "-0"], ["S00017", "a", ""]];
+  const sixCells = fc.tuple(...likely.map((values) => fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary: cell })));
+  const cells = fc.oneof({ weight: 4, arbitrary: sixCells.map((c) => [...c]) }, { weight: 1, arbitrary: fc.array(cell, { minLength: 1, maxLength: 8 }) });
+  const record = fc.tuple(cells, ending).map(([c, end]) => c.join(",") + end);
+
+  /** Read `text` after the header with the generated scanner switched off (generic only). */
+  function generic(text: string) {
+    const run = new CsvRun("parseCsv", S, {});
+    run.push(new TextEncoder().encode(header + "\n"));
+    (run.scanner as unknown as { compiled: unknown }).compiled = null;
+    run.push(new TextEncoder().encode(text));
+    run.finish();
+    return run.result();
+  }
+
+  it("reads any rows (short, long, quoted, CR, CRLF, blank lines) as the generic scanner does (property)", () => {
+    let kept = 0;
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 1, maxLength: 30 }), (records) => {
+        const text = records.join("");
+        const a = parseCsv(header + "\n" + text, S);
+        const b = generic(text);
+        expect(rows(a.table)).toEqual(rows(b.table));
+        expect(a.rejects).toEqual(b.rejects);
+        expect(a.counts).toEqual(b.counts);
+        kept += a.counts.kept;
+      }),
+      { numRuns: 300 },
+    );
+    expect(kept).toBeGreaterThan(100);
+  }, 60_000);
 });

@@ -6,6 +6,7 @@ import { detectDelimiter, looksLikeJson, matchHeader, splitRecord, type HeaderMa
 import { COL_CODE, COL_IGNORED, COL_NUMBER, TableBuilder } from "./table-builder";
 import { hashCell, type ByteDictionary } from "./byte-dictionary";
 import { SHORT_MAX, type ShortCodes } from "./short-codes";
+import { compileScanner, type RowScanner } from "./scan-codegen";
 
 const QUOTE = 34;
 const LF = 10;
@@ -27,7 +28,10 @@ export class CsvScanner {
   bytes = 0;
   private carry: Uint8Array | null = null;
   private delim = 44;
-  private skipLF = false;
+  /** A CR ended the last buffer: skip an LF at the start of the next. */
+  skipLF = false;
+  /** The row scanner generated for this file's columns (`null`: use the generic one). */
+  private compiled: RowScanner | null = null;
   private started = false;
   private reserved = false;
   private qbuf: Uint8Array = new Uint8Array(256);
@@ -144,7 +148,7 @@ export class CsvScanner {
       if (buf[pos] === LF) pos++;
       this.skipLF = false;
     }
-    const next = this.scan(buf, pos, final);
+    const next = this.compiled !== null ? this.compiled(buf, pos, final) : this.scanGeneric(buf, pos, final, Infinity);
     if (next < buf.length) this.carry = buf.slice(next);
   }
 
@@ -174,17 +178,21 @@ export class CsvScanner {
       chunkRows: this.chunkRows,
       maxRows: this.totalBytes > 0 ? Math.floor(this.totalBytes / 2) + 2 : undefined,
     });
+    const mark = this.options.decimalComma ? (this.delim === 44 ? -1 : 44) : 46;
+    this.compiled = compileScanner(this, this.builder, this.delim, mark);
   }
 
   /**
-   * Scan rows from `pos`; returns where the first incomplete row starts (or `buf.length`).
-   * The hot loop: one pass per cell to its end, then per column kind: short codes by
+   * Scan rows from `pos` (at most `maxRows`); returns where the first incomplete row
+   * starts (or where it stopped, or `buf.length`). The generic scanner, for rows the
+   * generated one ({@link compileScanner}) hands over, and for every row when code
+   * cannot be generated. The hot loop: one pass per cell to its end, then per column kind: short codes by
    * their exact key ({@link ShortCodes}), longer codes by hash in the byte dictionary,
    * plain decimals parsed and range-checked inline; valid values are written straight
    * into the builder's columns. Everything else (quotes, empty or invalid cells, new
    * values) goes through the builder's cell methods.
    */
-  private scan(buf: Uint8Array, pos: number, final: boolean): number {
+  scanGeneric(buf: Uint8Array, pos: number, final: boolean, maxRows: number): number {
     const b = this.builder as TableBuilder;
     const n = buf.length;
     const d = this.delim;
@@ -331,6 +339,7 @@ export class CsvScanner {
         row = b.pos;
         break;
       }
+      if (--maxRows === 0) return i;
     }
     return i;
   }

@@ -106,6 +106,8 @@ export class TableBuilder {
   kept = 0;
   /** Row index, within the current piece, that the current row is written at. */
   pos = 0;
+  /** Changes whenever {@link codesOut} or {@link valuesOut} get new arrays (a scanner holding them reloads). */
+  gen = 0;
   private cap = 0;
   private readonly s: BuilderSettings;
   private readonly kinds: Uint8Array;
@@ -234,6 +236,7 @@ export class TableBuilder {
     const limit = this.pieceLimit();
     this.cap = this.s.chunkRows > 0 ? limit : Math.min(FIRST_ROWS, limit);
     this.pos = 0;
+    this.gen++;
     for (let k = 0; k < this.fields.length; k++) {
       if (!this.present[k]) continue;
       if (this.kinds[k] === KIND_NUMBER) this.valuesOut[k] = new Float64Array(this.cap);
@@ -266,6 +269,7 @@ export class TableBuilder {
       else if (this.kinds[k] !== KIND_NUMBER && this.codesOut[k].length > cap) this.codesOut[k] = this.codesOut[k].subarray(0, cap);
     }
     this.cap = cap;
+    this.gen++;
   }
 
   /**
@@ -589,6 +593,7 @@ export class TableBuilder {
     this.pieceRejected = 0;
     this.pos = 0;
     this.cap = 0;
+    this.gen++;
     return piece;
   }
 
