@@ -57,7 +57,7 @@ export function readJson(input: string | unknown[], schema: ObjectSchemaLike, op
   const b = new TableBuilder({
     fn, file, fields, columnField: match.columnField,
     decimalComma: options.decimalComma ?? false, unique: options.unique ?? [],
-    maxIssuesPerRule: options.maxIssuesPerRule ?? 1000, chunkRows: 0,
+    maxIssuesPerRule: options.maxIssuesPerRule ?? 1000, chunkRows: 0, maxRows: rows.length,
   });
   const used = headers.map((h, c) => [h, c] as const).filter(([, c]) => match.columnField[c] >= 0);
   const enc = new TextEncoder();

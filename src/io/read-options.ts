@@ -48,7 +48,11 @@ export interface ReadCounts {
 export interface ReadResult {
   /** The `file` label. */
   file: string;
-  /** Kept rows; one column per schema field, named by the field. */
+  /**
+   * Kept rows; one column per schema field, named by the field. Large columns may be
+   * views (`subarray`) of a longer buffer whose tail was never written (it costs
+   * address space, not memory): `slice()` a column before transferring its `buffer`.
+   */
   table: ColumnTable;
   /** The first `maxIssuesPerRule` issues of each code, in row order per code. */
   rejects: EmisIssue[];
