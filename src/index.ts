@@ -9,7 +9,7 @@ export type { ProfileOverrides, ParseProfileOptions } from "./profiles";
 export { parseCsv, compileChecks, readCsv, readCsvChunks, readJson } from "./io";
 export type { CompiledChecks, FieldSpec, FieldKind, NumberRule, TextRule, CsvDelimiter, ObjectSchemaLike, ReadChunk, ReadChunksOptions, ReadCounts, ReadOptions, ReadProgress, ReadResult, CsvSource } from "./io";
 export { createDataset, UNKNOWN, functioningStatus, atRiskStatus, ageAt, ageBand, experienceBand, DEFAULT_DERIVE, compositeIndex } from "./dataset";
-export type { Dataset, DatasetInput, DatasetIntegrity, InputAccount, TableInput, CountTableInput, FactTable, FactDim, DeriveOptions, MarginCheck, CompositeIndexOptions } from "./dataset";
+export type { Dataset, DatasetInput, DatasetIntegrity, InputAccount, TableInput, CountTableInput, FactTable, FactDim, DatasetDesign, SampleDesign, DeriveOptions, MarginCheck, CompositeIndexOptions } from "./dataset";
 export { seededRandom, shuffledIndices, stableSum, weightedQuantile, normalQuantile, wilsonInterval, studentTCdf, studentTQuantile, cronbachAlpha } from "./stats";
 export type { QuantileMethod, QuantileOptions, WilsonInterval, WilsonIntervalOptions, CronbachAlpha } from "./stats";
 export { parityIndex, parityBand, gap, gini, coefficientOfVariation, generalizedEntropy, theil, meanLogDeviation, theilDecomposition, atkinson, range, restrictedRange, federalRangeRatio, mcloone, verstegen, shareRatio, palmaRatio, lorenzCurve, concentrationIndex, dissimilarityIndex, isolationIndex, exposureIndex, hutchensIndex, mutualInformationIndex, theilH, segregationDecomposition, riskRatio, alternateRiskRatio, weightedRiskRatio, teacherAllocationConsistency, teacherDistribution, bootstrapInterval, summarizeAcross, parityBetween } from "./equity";
