@@ -30,6 +30,8 @@ export class CsvScanner {
   private delim = 44;
   /** A CR ended the last buffer: skip an LF at the start of the next. */
   skipLF = false;
+  /** Set by the generated scanner when it stopped at a row boundary to be called again. */
+  resume = false;
   /** The row scanner generated for this file's columns (`null`: use the generic one). */
   private compiled: RowScanner | null = null;
   private started = false;
@@ -148,7 +150,15 @@ export class CsvScanner {
       if (buf[pos] === LF) pos++;
       this.skipLF = false;
     }
-    const next = this.compiled !== null ? this.compiled(buf, pos, final) : this.scanGeneric(buf, pos, final, Infinity);
+    let next: number;
+    if (this.compiled === null) next = this.scanGeneric(buf, pos, final, Infinity);
+    else {
+      next = this.compiled(buf, pos, final);
+      while (this.resume) {
+        this.resume = false;
+        next = this.compiled(buf, next, final);
+      }
+    }
     if (next < buf.length) this.carry = buf.slice(next);
   }
 

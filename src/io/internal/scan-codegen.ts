@@ -9,6 +9,8 @@ export type RowScanner = (buf: Uint8Array, pos: number, final: boolean) => numbe
 export interface ScanHost {
   builder: TableBuilder | null;
   skipLF: boolean;
+  /** Set by the generated scanner when it returned early at a row boundary: call it again from there. */
+  resume: boolean;
   /** The generic scanner, for at most `maxRows` rows (quoted cells, extra cells). */
   scanGeneric(buf: Uint8Array, pos: number, final: boolean, maxRows: number): number;
 }
@@ -51,15 +53,13 @@ export function compileScanner(host: ScanHost, b: TableBuilder, delim: number, m
   const stopLoop = `while (i < n) { c = buf[i]; if (c <= ${maxStop} && (c === ${delim} || c === 10 || c === 13)) break; i++; }`;
   const lineEnd = "if (c === 13) { if (i < n) { if (buf[i] === 10) i++; } else host.skipLF = true; }";
   const locals: string[] = [];
-  const reload: string[] = ["gen = b.gen;"];
   const cols: string[] = [];
   for (let col = 0; col < nk; col++) {
     const kind = b.colKind[col];
     const k = b.colField[col];
     let body: string;
     if (kind === COL_CODE) {
-      locals.push(`let o${col} = b.codesOut[${k}]; const sh${col} = b.shorts[${k}]; const dc${col} = b.dicts[${k}];`);
-      reload.push(`o${col} = b.codesOut[${k}];`);
+      locals.push(`const o${col} = b.codesOut[${k}]; const sh${col} = b.shorts[${k}]; const dc${col} = b.dicts[${k}];`);
       const empty = b.emptyOk[k] === 1 ? `o${col}[row] = ${b.emptyCode[k]};` : `b.emptyCell(${k});`;
       body = `${stopLoop}
         if (i >= n && !final) return rowStart;
@@ -80,8 +80,7 @@ export function compileScanner(host: ScanHost, b: TableBuilder, delim: number, m
           if (code >= 0) o${col}[row] = code; else b.codeCell(${col}, buf, s, i, h);
         }`;
     } else if (kind === COL_NUMBER) {
-      locals.push(`let o${col} = b.valuesOut[${k}];`);
-      reload.push(`o${col} = b.valuesOut[${k}];`);
+      locals.push(`const o${col} = b.valuesOut[${k}];`);
       const mode = b.fastMode[k];
       const lo = lit(b.fastLo[k]);
       const hi = lit(b.fastHi[k]);
@@ -115,17 +114,21 @@ export function compileScanner(host: ScanHost, b: TableBuilder, delim: number, m
         ${body}
         if (i >= n) { b.endRow(${col + 1}); return n; }
         c = buf[i++];
-        ${col === nk - 1 ? `if (c === ${delim}) { GENERIC }` : `if (c !== ${delim}) { ${lineEnd} b.endRow(${col + 1}); row = b.pos; if (b.gen !== gen) { RELOAD } continue; }`}
+        ${col === nk - 1 ? `if (c === ${delim}) { GENERIC }` : `if (c !== ${delim}) { ${lineEnd} b.endRow(${col + 1}); row = b.pos; if (b.gen !== gen) { RESUME } continue; }`}
       }`);
   }
+  // the builder's columns were replaced (grown, or a chunk cut): return at this row
+  // boundary and let the host call again, which loads the new columns at the top (one
+  // place that loads them, always run, so the engine never meets it unprepared)
+  const resume = "host.resume = true; return i;";
   // a row the generated code does not read (quotes, extra cells): the generic scanner reads it
-  const generic = "const r = host.scanGeneric(buf, rowStart, final, 1); if (r === rowStart) return rowStart; i = r; row = b.pos; if (b.gen !== gen) { RELOAD } continue;";
+  const generic = "const r = host.scanGeneric(buf, rowStart, final, 1); if (r === rowStart) return rowStart; i = r; row = b.pos; if (b.gen !== gen) { RESUME } continue;";
   const source = `return function scanRows(buf, pos, final) {
       const b = builder;
       const host = scanHost;
       const n = buf.length;
       let row = b.pos;
-      let gen = b.gen;
+      const gen = b.gen;
       ${locals.join("\n      ")}
       let i = pos;
       let c = 0;
@@ -138,10 +141,10 @@ export function compileScanner(host: ScanHost, b: TableBuilder, delim: number, m
         ${lineEnd}
         b.endRow(${nk});
         row = b.pos;
-        if (b.gen !== gen) { RELOAD }
+        if (b.gen !== gen) { RESUME }
       }
       return i;
-    };`.replaceAll("GENERIC", generic).replaceAll("RELOAD", reload.join(" "));
+    };`.replaceAll("GENERIC", generic).replaceAll("RESUME", resume);
   try {
     let factory = factories.get(source);
     if (factory === undefined) {
