@@ -9,11 +9,13 @@ import { bhutanSyntheticSection } from "./sources/bhutan-synthetic";
 export interface AuditCommandOptions {
   seeds: string;
   out: string;
+  /** No progress display on stderr. */
+  quiet?: boolean;
 }
 
 /** Runs the readiness audit over the shipped synthetic Bhutan seeds; writes audit.md/json/csv. */
 export function auditCommand(o: AuditCommandOptions): { files: string[]; text: string } {
-  const { spec } = bhutanSyntheticSection(o.seeds);
+  const { spec } = bhutanSyntheticSection(o.seeds, o.quiet);
   const result = audit(spec.dataset, { catalogue: spec.catalogue });
   const md = renderAuditMarkdown(result, { title: `EMIS readiness audit: ${spec.title} (SYNTHETIC DATA)`, heading: "#" });
   const csv = renderAuditCsv(result);

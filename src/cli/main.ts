@@ -55,12 +55,12 @@ export function main(argv: string[], env: Record<string, string | undefined> = p
     switch (command) {
       case "report": {
         const started = Date.now();
-        const { summary } = reportCommand({ seeds: str("seeds") ?? "seeds", data: str("data") ?? env.EMIS_DATA_DIR, out: str("out") ?? "out" });
+        const { summary } = reportCommand({ seeds: str("seeds") ?? "seeds", data: str("data") ?? env.EMIS_DATA_DIR, out: str("out") ?? "out", quiet: flags.quiet === true });
         if (!flags.quiet) process.stdout.write(`${summary}\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
         return 0;
       }
       case "audit": {
-        const { text } = auditCommand({ seeds: str("seeds") ?? "seeds", out: str("out") ?? "out" });
+        const { text } = auditCommand({ seeds: str("seeds") ?? "seeds", out: str("out") ?? "out", quiet: flags.quiet === true });
         if (!flags.quiet) process.stdout.write(`${text}\n`);
         return 0;
       }

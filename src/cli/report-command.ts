@@ -26,21 +26,21 @@ export function reportCommand(o: ReportCommandOptions): { files: string[]; summa
   const reads: ReadResult[] = [];
   const extraMd: string[] = [];
   const extraText: string[] = [];
-  const syn = bhutanSyntheticSection(o.seeds);
+  const syn = bhutanSyntheticSection(o.seeds, o.quiet);
   specs.push(syn.spec);
   reads.push(...syn.reads);
-  const pub = bhutanPublishedSection(o.seeds);
+  const pub = bhutanPublishedSection(o.seeds, o.quiet);
   specs.push(pub.spec);
   reads.push(...pub.reads);
   let flow: FlowCheck | undefined;
   if (o.data && hasIndia(o.data)) {
-    const india = indiaSection(join(o.data, "india_udise_2018_19_states"));
+    const india = indiaSection(join(o.data, "india_udise_2018_19_states"), o.quiet);
     specs.push(india.spec);
     reads.push(...india.reads);
     flow = india.flowCheck;
   }
   if (o.data && hasTanzania(o.data)) {
-    const tz = tanzaniaSection(join(o.data, "tanzania_primary_enrolment_2022"));
+    const tz = tanzaniaSection(join(o.data, "tanzania_primary_enrolment_2022"), o.quiet);
     specs.push(tz.spec);
     reads.push(...tz.reads);
   }

@@ -105,13 +105,13 @@ export const bhutanPublishedCatalogue: IndicatorDefinitionInput[] = [
 ];
 
 /** The published Bhutan figures in `seeds/bhutan/` as a report section. */
-export function bhutanPublishedSection(seedsDir: string): { spec: SectionSpec; reads: ReadResult[] } {
+export function bhutanPublishedSection(seedsDir: string, quiet = false): { spec: SectionSpec; reads: ReadResult[] } {
   const dir = join(seedsDir, "bhutan");
   const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as { tables: ManifestTable[] };
   const reads: ReadResult[] = [];
   const byName = new Map<string, { table: ColumnTable; spec: z.input<typeof CountTableSpec>; read: ReadResult }>();
   for (const t of manifest.tables) {
-    const read = readTable(join(dir, t.file), schemaOf(t.spec));
+    const read = readTable(join(dir, t.file), schemaOf(t.spec), { quiet });
     reads.push(read);
     byName.set(t.spec.name, { table: renameColumns(read.table), spec: renameSpec(t.spec), read });
   }

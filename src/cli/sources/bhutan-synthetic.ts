@@ -13,11 +13,11 @@ const SEX_GAP = { by: "sex", group: "female", reference: "male" };
  * The synthetic Bhutan-shaped microdata in `seeds/bhutan-synthetic/` as a report
  * section: pupils, teachers, sections and schools of ~566 schools.
  */
-export function bhutanSyntheticSection(seedsDir: string): { spec: SectionSpec; reads: ReadResult[] } {
+export function bhutanSyntheticSection(seedsDir: string, quiet = false): { spec: SectionSpec; reads: ReadResult[] } {
   const dir = join(seedsDir, "bhutan-synthetic");
   const profile = bhutanProfile;
   const s = schemasFor(profile);
-  const opts = { aliases: profile.aliases };
+  const opts = { aliases: profile.aliases, quiet };
   const reads = [
     readTable(join(dir, "schools.csv"), s.School, opts),
     readTable(join(dir, "students.csv.gz"), s.Student, opts),

@@ -46,16 +46,17 @@ export const indiaCatalogue: IndicatorDefinitionInput[] = [
 ];
 
 /** Reads the UDISE+ 2018-19 state tables under `dir` as a report section. */
-export function indiaSection(dir: string): { spec: SectionSpec; reads: ReadResult[]; flowCheck: FlowCheck } {
+export function indiaSection(dir: string, quiet = false): { spec: SectionSpec; reads: ReadResult[]; flowCheck: FlowCheck } {
   const profile = indiaProfile;
-  const enrolment = readTable(join(dir, "enrolment.csv"), z.object({ state: z.string(), management: z.string(), level: z.string(), sex: z.string(), enrolment: count }));
-  const teachers = readTable(join(dir, "teachers.csv"), z.object({ state: z.string(), management: z.string(), sex: z.string(), teachers: count }));
-  const cwsn = readTable(join(dir, "cwsn_enrolment.csv"), z.object({ state: z.string(), level: z.string(), sex: z.string(), cwsn_enrolment: count }));
+  const enrolment = readTable(join(dir, "enrolment.csv"), z.object({ state: z.string(), management: z.string(), level: z.string(), sex: z.string(), enrolment: count }), { quiet });
+  const teachers = readTable(join(dir, "teachers.csv"), z.object({ state: z.string(), management: z.string(), sex: z.string(), teachers: count }), { quiet });
+  const cwsn = readTable(join(dir, "cwsn_enrolment.csv"), z.object({ state: z.string(), level: z.string(), sex: z.string(), cwsn_enrolment: count }), { quiet });
   const facilities = readTable(
     join(dir, "school_facilities.csv"),
     z.object({ state: z.string(), management: z.string(), facility: z.string(), schools_total: count, schools_with_facility: count, schools_with_functional_facility: count.optional() }),
+    { quiet },
   );
-  const rates = readTable(join(dir, "rates_by_sex.csv"), z.object({ state: z.string(), indicator: z.string(), social_group: z.string(), level: z.string(), sex: z.string(), value_percent: z.number().optional() }));
+  const rates = readTable(join(dir, "rates_by_sex.csv"), z.object({ state: z.string(), indicator: z.string(), social_group: z.string(), level: z.string(), sex: z.string(), value_percent: z.number().optional() }), { quiet });
   const marginState = { state: ["India"] };
   const dataset = createDataset({
     profile,

@@ -55,8 +55,8 @@ export const tanzaniaCatalogue: IndicatorDefinitionInput[] = [
  * ward, ownership, sex, age) and `schools` (one row per school). The published totals
  * per school and sex are kept as margins (age `total`) and reconciled with the ages.
  */
-export function tanzaniaSection(dir: string): { spec: SectionSpec; reads: ReadResult[] } {
-  const read = readTable(join(dir, "schools.csv"), TanzaniaSchoolRow, { unique: ["school_reg_no"] });
+export function tanzaniaSection(dir: string, quiet = false): { spec: SectionSpec; reads: ReadResult[] } {
+  const read = readTable(join(dir, "schools.csv"), TanzaniaSchoolRow, { unique: ["school_reg_no"], quiet });
   const t = read.table;
   const n = t.length;
   const dimNames = ["school", "region", "council", "ward", "ownership"];
