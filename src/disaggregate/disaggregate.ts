@@ -17,7 +17,7 @@ import { suppress, type SuppressionOptions, type RowMeta } from "./internal/supp
 import { groupComparator } from "./internal/order";
 import { pushKindRows } from "./internal/kinds";
 import { applyDesign, designApplies, groupTotals, resolveSample } from "./internal/design";
-import { dimColumnsOf, projectGroups } from "./internal/project";
+import { dimColumnsOf, projectGroups, type ProjectedGroup } from "./internal/project";
 import { factFor } from "./internal/kind-common";
 
 /** Options of {@link disaggregate}. */
@@ -167,15 +167,7 @@ export function disaggregate(
   return order.map((i) => rows[i]);
 }
 
-interface Group {
-  codes: number[];
-  num: number;
-  den: number;
-  n: number;
-  nExcluded: number;
-  sumSq: number;
-  units?: { num: number; den: number }[];
-}
+type Group = ProjectedGroup;
 
 function projectionKey(codes: number[], positions: number[], radices: number[]): number {
   let k = 0;
