@@ -14,10 +14,10 @@ import type { CellSums } from "./internal/accumulate";
 import { Accumulation } from "./internal/accumulation";
 import { summarise } from "./internal/summaries";
 import { suppress, type SuppressionOptions, type RowMeta } from "./internal/suppress";
-import { groupComparator } from "./internal/order";
+import { sortedOrder } from "./internal/order";
 import { pushKindRows } from "./internal/kinds";
 import { applyDesign, designApplies, groupTotals, resolveSample } from "./internal/design";
-import { dimColumnsOf, projectGroups, type ProjectedGroup } from "./internal/project";
+import { dimColumnsInto, projectGroups, type ProjectedGroup } from "./internal/project";
 import { factFor } from "./internal/kind-common";
 
 /** Options of {@link disaggregate}. */
@@ -138,15 +138,27 @@ export function disaggregate(
         if (set.length === 0 && groups.length === 0) groups.push({ codes: U.map(() => 0), num: 0, den: 0, n: 0, nExcluded: 0, sumSq: 0, units: [] });
         const totals = design ? groupTotals(reg, design, U, set, def.denominator !== undefined) : null;
         const level = levelName(set);
-        const columns = dimColumnsOf(allDims, set, U, space);
+        const columns = dimColumnsInto(allDims, set, U, space);
         const at = set.map((d) => U.indexOf(d));
         for (const g of groups) {
           const row = def.kind === "distribution" ? distributionRow(def, g, threshold) : ratioRow(def, g, z);
           if (totals) applyDesign(row, def, totals(g.codes), sample!, z);
-          const out: ResultRow = { indicator: def.id, level, ...columns(g.codes), ...row };
+          // The keys in the order of { indicator, level, ...columns, ...row }, without the spreads.
+          const out = { indicator: def.id, level } as ResultRow;
+          const unknownGroup = columns(g.codes, out);
+          out.numerator = row.numerator;
+          out.denominator = row.denominator;
+          out.value = row.value;
+          out.n = row.n;
+          out.nExcluded = row.nExcluded;
+          out.ciLow = row.ciLow;
+          out.ciHigh = row.ciHigh;
+          out.suppressed = row.suppressed;
+          out.flags = row.flags;
           rows.push(out);
-          const unknownGroup = set.some((d) => out[d] === "unknown");
-          metas.push({ def, set: si, groupKey: `${si}:${at.map((p) => g.codes[p]).join(",")}`, codes: g.codes, U, x: g.num, n: g.den, records: g.n, excluded: g.nExcluded, unknownGroup });
+          let groupKey = `${si}:`;
+          for (let j = 0; j < at.length; j++) groupKey += j === 0 ? `${g.codes[at[j]]}` : `,${g.codes[at[j]]}`;
+          metas.push({ def, set: si, groupKey, codes: g.codes, U, x: g.num, n: g.den, records: g.n, excluded: g.nExcluded, unknownGroup });
         }
       }
     });
@@ -156,14 +168,11 @@ export function disaggregate(
   if (options.suppression !== false) {
     suppress(rows, metas, sets, options.suppression ?? {}, dataset.profile.minCell);
   }
-  const order = rows.map((_, i) => i);
-  const cmp = groupComparator(dataset.profile, allDims);
   const defIndex = new Map(defs.map((d, i) => [d.id, i]));
-  order.sort((a, b) => {
-    const ra = rows[a];
-    const rb = rows[b];
-    return (defIndex.get(ra.indicator)! - defIndex.get(rb.indicator)!) || metas[a].set - metas[b].set || cmp(ra, rb);
-  });
+  // Indicator, then grouping set (one number per row, no lookups while sorting), then groups.
+  const major = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) major[i] = defIndex.get(rows[i].indicator)! * (sets.length + 1) + metas[i].set;
+  const order = sortedOrder(dataset.profile, allDims, rows, major);
   return order.map((i) => rows[i]);
 }
 

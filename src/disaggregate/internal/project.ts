@@ -62,15 +62,24 @@ export function projectGroups(reg: CellRegistry, s: CellSums, U: string[], set: 
 }
 
 /**
- * The dimension columns of a grouping set's rows: for every dimension of the call, its
- * code's label when grouped in `set`, else null. Positions and dictionaries are looked
- * up once per set, not once per row.
+ * The dimension columns of a grouping set's rows: for every dimension of the call, in
+ * order, its code's label when grouped in `set`, else null, written into the row `out`
+ * (no object per row); returns whether a grouped dimension has the code `unknown`.
+ * Positions and dictionaries are looked up once per set, not once per row.
  */
-export function dimColumnsOf(allDims: string[], set: string[], U: string[], space: CodeSpace): (codes: number[]) => Record<string, string | null> {
+export function dimColumnsInto(allDims: string[], set: string[], U: string[], space: CodeSpace): (codes: number[], out: Record<string, unknown>) => boolean {
   const plan = allDims.map((d) => ({ d, at: set.includes(d) ? U.indexOf(d) : -1, dict: space.dictionaries.get(d) }));
-  return (codes) => {
-    const out: Record<string, string | null> = {};
-    for (const { d, at, dict } of plan) out[d] = at < 0 ? null : dict![codes[at]];
-    return out;
+  return (codes, out) => {
+    let unknown = false;
+    for (let j = 0; j < plan.length; j++) {
+      const { d, at, dict } = plan[j];
+      if (at < 0) out[d] = null;
+      else {
+        const v = dict![codes[at]];
+        out[d] = v;
+        if (v === "unknown") unknown = true;
+      }
+    }
+    return unknown;
   };
 }

@@ -38,6 +38,11 @@ export interface RowMeta {
   unknownGroup?: boolean;
 }
 
+/** Positive but under the minimum. */
+function isSmall(v: number, min: number): boolean {
+  return v > 0 && v < min;
+}
+
 /**
  * Primary rule: a count of people, or a proportion's count or complement, that is
  * positive but under the minimum; a mean over fewer records than the minimum.
@@ -46,7 +51,6 @@ export interface RowMeta {
  * complementarily when they share a count with a hidden cell.
  */
 function primary(def: IndicatorDefinition, m: RowMeta, min: number): boolean {
-  const small = (v: number) => v > 0 && v < min;
   if (def.kind === "distribution" || def.statistic === "ratio") return false;
   // A headcount of records whose code is unknown (3 pupils of unrecorded sex) states no
   // attribute of anyone, and it can be derived anyway by differencing two published
@@ -57,10 +61,10 @@ function primary(def: IndicatorDefinition, m: RowMeta, min: number): boolean {
   // A cell of a few people whose outcomes are all unknown is still a cell of a few
   // people (2 girls with disabilities whose results are unknown) — unless its group is
   // itself an unknown code, whose headcount is published as above.
-  if (!m.unknownGroup && small(m.records + m.excluded)) return true;
-  if (!def.denominator) return small(m.x);
-  if (def.statistic === "proportion") return small(m.x) || small(m.n - m.x) || small(m.records);
-  return small(m.records);
+  if (!m.unknownGroup && isSmall(m.records + m.excluded, min)) return true;
+  if (!def.denominator) return isSmall(m.x, min);
+  if (def.statistic === "proportion") return isSmall(m.x, min) || isSmall(m.n - m.x, min) || isSmall(m.records, min);
+  return isSmall(m.records, min);
 }
 
 /**
@@ -151,70 +155,109 @@ function withholdExclusions(rows: ResultRow[], metas: RowMeta[], min: number): v
   });
 }
 
+/** Hidden-state of a cell. */
+const PRIMARY = 1;
+const COMPLEMENTARY = 2;
+
 function hide(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: SuppressionOptions, min: number): void {
   const fam = families([...new Map(metas.map((m) => [m.def.id, m.def])).values()]);
-  // cell id = family + group key; state per cell
-  const hidden = new Map<string, "primary" | "complementary">();
-  const cellRows = new Map<string, number[]>();
-  const cellSize = new Map<string, number>();
-  metas.forEach((m, i) => {
-    const cell = `${fam.get(m.def.id)}|${m.groupKey}`;
-    if (!cellRows.has(cell)) cellRows.set(cell, []);
-    cellRows.get(cell)!.push(i);
+  // Families numbered in order of first appearance; a cell is an integer id, one per
+  // family and group key, numbered in order of its first row.
+  const familyIndex = new Map<string, number>();
+  for (const f of fam.values()) if (!familyIndex.has(f)) familyIndex.set(f, familyIndex.size);
+  const familyOfDef = new Map<IndicatorDefinition, number>();
+  const cellsOfFamily: Array<Map<string, number>> = [];
+  for (let f = 0; f < familyIndex.size; f++) cellsOfFamily.push(new Map());
+  const cellRows: number[][] = [];
+  const cellSize: number[] = [];
+  const cellFamily: number[] = [];
+  const cellFirst: number[] = [];
+  const state: number[] = [];
+  let hiddenCount = 0;
+  for (let i = 0; i < metas.length; i++) {
+    const m = metas[i];
+    let f = familyOfDef.get(m.def);
+    if (f === undefined) familyOfDef.set(m.def, (f = familyIndex.get(fam.get(m.def.id)!)!));
+    const cells = cellsOfFamily[f];
+    let cell = cells.get(m.groupKey);
+    if (cell === undefined) {
+      cell = cellRows.length;
+      cells.set(m.groupKey, cell);
+      cellRows.push([]);
+      cellSize.push(Number.POSITIVE_INFINITY);
+      cellFamily.push(f);
+      cellFirst.push(i);
+      state.push(0);
+    }
+    cellRows[cell].push(i);
     // Room a hidden cell gives its partners to move: its smallest published count.
     const size =
       m.def.kind === "distribution" ? Number.POSITIVE_INFINITY
       : m.def.statistic === "proportion" && m.def.denominator ? Math.min(m.records, m.x, m.n - m.x)
       : !m.def.denominator ? Math.min(m.records, m.x)
       : m.records;
-    cellSize.set(cell, Math.min(cellSize.get(cell) ?? Number.POSITIVE_INFINITY, size));
-    if (primary(m.def, m, min)) hidden.set(cell, "primary");
-  });
+    cellSize[cell] = Math.min(cellSize[cell], size);
+    if (primary(m.def, m, min)) {
+      if (state[cell] === 0) hiddenCount++;
+      state[cell] = PRIMARY;
+    }
+  }
 
-  if (options.complementary !== false && hidden.size > 0) {
-    const relations = sumRelations(metas, sets, fam, cellRows);
-    const rank = (c: string) => {
-      const size = cellSize.get(c)!;
+  if (options.complementary !== false && hiddenCount > 0) {
+    const relations = sumRelations(metas, sets, familyIndex.size, cellsOfFamily, cellFamily, cellFirst);
+    const rank = (c: number) => {
+      const size = cellSize[c];
       return size >= min ? size : Number.MAX_VALUE / 2 - size;
     };
-    const better = (a: string, b: string) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+    // Ties by group key (the cells of one equation share their family).
+    const better = (a: number, b: number) => {
+      const ka = metas[cellFirst[a]].groupKey;
+      const kb = metas[cellFirst[b]].groupKey;
+      return rank(a) - rank(b) || (ka < kb ? -1 : ka > kb ? 1 : 0);
+    };
     let changed = true;
     while (changed) {
       changed = false;
       for (const { parent, children } of relations) {
         let total = 0;
         let count = 0;
-        let best: string | null = null;
+        let largest = 0;
+        let best = -1;
         for (const c of children) {
-          if (hidden.has(c)) {
-            const cap = cellSize.get(c)!;
+          if (state[c] !== 0) {
+            const cap = cellSize[c];
             total += cap;
             count++;
-          } else if (best === null || better(c, best) < 0) best = c;
+            largest = Math.max(largest, cap);
+          } else if (best < 0 || better(c, best) < 0) best = c;
         }
-        if (hidden.has(parent)) {
-          const cap = cellSize.get(parent)!;
+        if (state[parent] !== 0) {
+          const cap = cellSize[parent];
           total += cap;
           count++;
+          largest = Math.max(largest, cap);
         }
         if (count === 0) continue;
         // Room: a hidden cell can move only as far as the other hidden cells of the
         // equation can absorb (a large partner pinned by a small one pins what it
         // protects, so this holds for every hidden cell, not only the small ones): the
         // cell with the least room is the one with the largest count.
-        if (count > 1 && total - largestHidden(children, parent, hidden, cellSize) >= min) continue;
-        if (best !== null) hidden.set(best, "complementary");
+        if (count > 1 && total - largest >= min) continue;
+        if (best >= 0) state[best] = COMPLEMENTARY;
         // The parent is hidden only against exact recovery (one unknown), never for room
         // alone: that would cascade every small cell up to the national total.
-        else if (count === 1 && !hidden.has(parent)) hidden.set(parent, "complementary");
+        else if (count === 1 && state[parent] === 0) state[parent] = COMPLEMENTARY;
         else continue;
         changed = true;
       }
     }
   }
 
-  for (const [cell, why] of hidden) {
-    for (const i of cellRows.get(cell) ?? []) {
+  if (hiddenCount === 0) return;
+  for (let cell = 0; cell < cellRows.length; cell++) {
+    const why = state[cell];
+    if (why === 0) continue;
+    for (const i of cellRows[cell]) {
       const r = rows[i];
       r.value = null;
       r.numerator = null;
@@ -226,47 +269,49 @@ function hide(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: Su
       r.suppressed = true;
       // Other flags would describe the hidden figures (zero-denominator says the hidden
       // denominator is 0; unknown-excluded that some records were unknown).
-      r.flags = [why === "primary" ? "suppressed" : "suppressed-complementary"];
+      r.flags = [why === PRIMARY ? "suppressed" : "suppressed-complementary"];
     }
   }
-}
-
-/** Count of the largest hidden member of an equation. */
-function largestHidden(children: string[], parent: string, hidden: Map<string, unknown>, size: Map<string, number>): number {
-  let m = 0;
-  for (const c of [parent, ...children]) if (hidden.has(c)) m = Math.max(m, size.get(c)!);
-  return m;
 }
 
 /**
  * Every published equation parent = sum of children: for each family, each pair of
  * grouping sets P ⊊ C, and each published cell of P, the published cells of C below it.
+ * Cells are the integer ids of `hide`; `cellsOfFamily` maps a family's group keys to them.
  */
-function sumRelations(metas: RowMeta[], sets: string[][], fam: Map<string, string>, cellRows: Map<string, number[]>) {
-  const relations: Array<{ parent: string; children: string[] }> = [];
-  const byFamilySet = new Map<string, string[]>();
-  for (const [cell, idx] of cellRows) {
-    const m = metas[idx[0]];
-    const key = `${fam.get(m.def.id)}|${m.set}`;
-    if (!byFamilySet.has(key)) byFamilySet.set(key, []);
-    byFamilySet.get(key)!.push(cell);
-  }
-  const families = new Set(fam.values());
+function sumRelations(
+  metas: RowMeta[],
+  sets: string[][],
+  familyCount: number,
+  cellsOfFamily: Array<Map<string, number>>,
+  cellFamily: number[],
+  cellFirst: number[],
+): Array<{ parent: number; children: number[] }> {
+  const relations: Array<{ parent: number; children: number[] }> = [];
+  // Cells per family and set, in order of first row.
+  const byFamilySet: number[][] = [];
+  for (let k = 0; k < familyCount * sets.length; k++) byFamilySet.push([]);
+  for (let cell = 0; cell < cellFamily.length; cell++) byFamilySet[cellFamily[cell] * sets.length + metas[cellFirst[cell]].set].push(cell);
   sets.forEach((child, ci) => {
     sets.forEach((par, pi) => {
       if (child.length <= par.length || !par.every((d) => child.includes(d))) return;
-      for (const f of families) {
-        const kids = byFamilySet.get(`${f}|${ci}`);
-        if (!kids) continue;
-        const groups = new Map<string, string[]>();
+      for (let f = 0; f < familyCount; f++) {
+        const kids = byFamilySet[f * sets.length + ci];
+        if (kids.length === 0) continue;
+        const groups = new Map<string, number[]>();
         for (const cell of kids) {
-          const m = metas[cellRows.get(cell)![0]];
-          const pk = `${f}|${pi}:${par.map((d) => m.codes[m.U.indexOf(d)]).join(",")}`;
-          if (!groups.has(pk)) groups.set(pk, []);
-          groups.get(pk)!.push(cell);
+          const m = metas[cellFirst[cell]];
+          const pk = `${pi}:${par.map((d) => m.codes[m.U.indexOf(d)]).join(",")}`;
+          let g = groups.get(pk);
+          if (!g) groups.set(pk, (g = []));
+          g.push(cell);
         }
         // An equation exists only where the parent is published for this family.
-        for (const [parent, children] of groups) if (cellRows.has(parent)) relations.push({ parent, children });
+        const cells = cellsOfFamily[f];
+        for (const [pk, children] of groups) {
+          const parent = cells.get(pk);
+          if (parent !== undefined) relations.push({ parent, children });
+        }
       }
     });
   });
