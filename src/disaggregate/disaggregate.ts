@@ -17,7 +17,7 @@ import { suppress, type SuppressionOptions, type RowMeta } from "./internal/supp
 import { sortedOrder } from "./internal/order";
 import { pushKindRows } from "./internal/kinds";
 import { applyDesign, designApplies, groupTotals, resolveSample } from "./internal/design";
-import { dimColumnsInto, projectGroups, type ProjectedGroup } from "./internal/project";
+import { dimColumnsInto, projectDistribution, projectGroups, type ProjectedGroup } from "./internal/project";
 import { factFor } from "./internal/kind-common";
 
 /** Options of {@link disaggregate}. */
@@ -178,30 +178,9 @@ export function disaggregate(
 
 type Group = ProjectedGroup;
 
-function projectionKey(codes: number[], positions: number[], radices: number[]): number {
-  let k = 0;
-  let stride = 1;
-  for (let p = 0; p < positions.length; p++) {
-    k += codes[positions[p]] * stride;
-    stride *= Math.max(1, radices[positions[p]]);
-  }
-  return k;
-}
-
 function distributionGroups(def: DistributionIndicator, reg: CellRegistry, s: CellSums, U: string[], set: string[]): Group[] {
   const withUnit = set.includes(def.unitOf) ? set : [...set, def.unitOf];
-  const unitGroups = projectGroups(reg, s, U, withUnit);
-  const positions = set.map((d) => U.indexOf(d));
-  const groups = new Map<number, Group>();
-  for (const u of unitGroups) {
-    const k = projectionKey(u.codes, positions, reg.radices);
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = { codes: u.codes, num: 0, den: 0, n: 0, nExcluded: 0, sumSq: 0, units: [] }));
-    g.num += u.num;
-    g.den += u.den;
-    g.units!.push({ num: u.num, den: u.den });
-  }
-  return [...groups.values()];
+  return projectDistribution(reg, s, U, withUnit, set);
 }
 
 type Computed = Pick<ResultRow, "numerator" | "denominator" | "value" | "n" | "nExcluded" | "ciLow" | "ciHigh" | "suppressed" | "flags">;

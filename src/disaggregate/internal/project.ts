@@ -62,6 +62,69 @@ export function projectGroups(reg: CellRegistry, s: CellSums, U: string[], set: 
 }
 
 /**
+ * The groups of `set` of a distribution over units `withUnit` (`set` plus the unit
+ * dimension): the units are the groups of `withUnit` exactly as {@link projectGroups}
+ * makes them (same order, same sums in the same order), but kept as plain numbers
+ * (no codes array or object per unit); each group, in order of its first unit, gets
+ * that unit's codes, the sums of its units' `num` and `den` (n, nExcluded and sumSq
+ * stay 0) and the list of its units' `{ num, den }`.
+ */
+export function projectDistribution(reg: CellRegistry, s: CellSums, U: string[], withUnit: string[], set: string[]): ProjectedGroup[] {
+  const positions = withUnit.map((d) => U.indexOf(d));
+  const strides = positions.map((p) => reg.strides[p]);
+  const radices = positions.map((p) => Math.max(1, reg.radices[p]));
+  const product = radices.reduce((a, r) => a * r, 1);
+  const direct = product <= DIRECT_LIMIT ? new Int32Array(product).fill(-1) : null;
+  const map = direct ? null : new Map<number, number>();
+  const firstKey: number[] = [];
+  const unitNum: number[] = [];
+  const unitDen: number[] = [];
+  const { num, den, n, nExcluded } = s;
+  const keys = reg.keys;
+  const P = positions.length;
+  for (let c = 0; c < keys.length; c++) {
+    if (n[c] === 0 && nExcluded[c] === 0 && num[c] === 0 && den[c] === 0) continue;
+    const key = keys[c];
+    let k = 0;
+    let stride = 1;
+    for (let j = 0; j < P; j++) {
+      k += (Math.floor(key / strides[j]) % radices[j]) * stride;
+      stride *= radices[j];
+    }
+    let ui = direct ? direct[k] : (map!.get(k) ?? -1);
+    if (ui < 0) {
+      ui = firstKey.length;
+      if (direct) direct[k] = ui;
+      else map!.set(k, ui);
+      firstKey.push(key);
+      unitNum.push(0);
+      unitDen.push(0);
+    }
+    unitNum[ui] += num[c];
+    unitDen[ui] += den[c];
+  }
+  // Group key of a unit: its codes on `set`, mixed radix (as the codes decoded from its first cell).
+  const setStrides = set.map((d) => reg.strides[U.indexOf(d)]);
+  const setRadices = set.map((d) => Math.max(1, reg.radices[U.indexOf(d)]));
+  const byKey = new Map<number, ProjectedGroup>();
+  for (let u = 0; u < firstKey.length; u++) {
+    const key = firstKey[u];
+    let k = 0;
+    let stride = 1;
+    for (let j = 0; j < set.length; j++) {
+      k += (Math.floor(key / setStrides[j]) % setRadices[j]) * stride;
+      stride *= setRadices[j];
+    }
+    let g = byKey.get(k);
+    if (!g) byKey.set(k, (g = { codes: reg.decode(key), num: 0, den: 0, n: 0, nExcluded: 0, sumSq: 0, units: [] }));
+    g.num += unitNum[u];
+    g.den += unitDen[u];
+    g.units!.push({ num: unitNum[u], den: unitDen[u] });
+  }
+  return [...byKey.values()];
+}
+
+/**
  * The dimension columns of a grouping set's rows: for every dimension of the call, in
  * order, its code's label when grouped in `set`, else null, written into the row `out`
  * (no object per row); returns whether a grouped dimension has the code `unknown`.
