@@ -160,7 +160,9 @@ const PRIMARY = 1;
 const COMPLEMENTARY = 2;
 
 function hide(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: SuppressionOptions, min: number): void {
-  const fam = families([...new Map(metas.map((m) => [m.def.id, m.def])).values()]);
+  const defsById = new Map<string, IndicatorDefinition>();
+  for (const m of metas) defsById.set(m.def.id, m.def);
+  const fam = families([...defsById.values()]);
   // Families numbered in order of first appearance; a cell is an integer id, one per
   // family and group key, numbered in order of its first row.
   const familyIndex = new Map<string, number>();
@@ -168,7 +170,7 @@ function hide(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: Su
   const familyOfDef = new Map<IndicatorDefinition, number>();
   const cellsOfFamily: Array<Map<string, number>> = [];
   for (let f = 0; f < familyIndex.size; f++) cellsOfFamily.push(new Map());
-  const cellRows: number[][] = [];
+  const cellOfRow = new Int32Array(metas.length);
   const cellSize: number[] = [];
   const cellFamily: number[] = [];
   const cellFirst: number[] = [];
@@ -181,15 +183,14 @@ function hide(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: Su
     const cells = cellsOfFamily[f];
     let cell = cells.get(m.groupKey);
     if (cell === undefined) {
-      cell = cellRows.length;
+      cell = cellFirst.length;
       cells.set(m.groupKey, cell);
-      cellRows.push([]);
       cellSize.push(Number.POSITIVE_INFINITY);
       cellFamily.push(f);
       cellFirst.push(i);
       state.push(0);
     }
-    cellRows[cell].push(i);
+    cellOfRow[i] = cell;
     // Room a hidden cell gives its partners to move: its smallest published count.
     const size =
       m.def.kind === "distribution" ? Number.POSITIVE_INFINITY
@@ -254,23 +255,21 @@ function hide(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: Su
   }
 
   if (hiddenCount === 0) return;
-  for (let cell = 0; cell < cellRows.length; cell++) {
-    const why = state[cell];
+  for (let i = 0; i < metas.length; i++) {
+    const why = state[cellOfRow[i]];
     if (why === 0) continue;
-    for (const i of cellRows[cell]) {
-      const r = rows[i];
-      r.value = null;
-      r.numerator = null;
-      r.denominator = null;
-      r.n = null;
-      r.ciLow = null;
-      r.ciHigh = null;
-      r.nExcluded = null;
-      r.suppressed = true;
-      // Other flags would describe the hidden figures (zero-denominator says the hidden
-      // denominator is 0; unknown-excluded that some records were unknown).
-      r.flags = [why === PRIMARY ? "suppressed" : "suppressed-complementary"];
-    }
+    const r = rows[i];
+    r.value = null;
+    r.numerator = null;
+    r.denominator = null;
+    r.n = null;
+    r.ciLow = null;
+    r.ciHigh = null;
+    r.nExcluded = null;
+    r.suppressed = true;
+    // Other flags would describe the hidden figures (zero-denominator says the hidden
+    // denominator is 0; unknown-excluded that some records were unknown).
+    r.flags = [why === PRIMARY ? "suppressed" : "suppressed-complementary"];
   }
 }
 
