@@ -17,24 +17,24 @@ export interface ProjectedGroup {
 const DIRECT_LIMIT = 1 << 20;
 
 /**
- * Sums the registry's cells into the groups of `set` (a subset of the registry's
- * dimensions `U`): cells in ascending order, groups in order of their first non-empty
- * cell, each group's codes decoded once from that cell, so the groups, their order and
- * every sum (added in the same order) are those of the straightforward loop that
- * decodes every cell. Empty cells (every sum 0) are skipped. The group key is computed
- * from the cell key by arithmetic (no array per cell).
+ * Assigns each non-empty cell of the registry to a group of `dims` (a subset of the
+ * registry's dimensions), numbering groups in order of their first cell; the group's
+ * mixed-radix key is computed from the cell key by arithmetic (no array per cell).
+ * Returns the group of every cell (-1 when the cell is empty) and each group's first
+ * cell key. Shared by the ratio and the distribution projections.
  */
-export function projectGroups(reg: CellRegistry, s: CellSums, U: string[], set: string[]): ProjectedGroup[] {
-  const positions = set.map((d) => U.indexOf(d));
+function assignCells(reg: CellRegistry, s: CellSums, U: string[], dims: string[]): { groupOf: Int32Array; firstKey: number[] } {
+  const positions = dims.map((d) => U.indexOf(d));
   const strides = positions.map((p) => reg.strides[p]);
   const radices = positions.map((p) => Math.max(1, reg.radices[p]));
   const product = radices.reduce((a, r) => a * r, 1);
   const direct = product <= DIRECT_LIMIT ? new Int32Array(product).fill(-1) : null;
   const map = direct ? null : new Map<number, number>();
-  const groups: ProjectedGroup[] = [];
-  const { num, den, n, nExcluded, sumSq } = s;
+  const { num, den, n, nExcluded } = s;
   const keys = reg.keys;
   const P = positions.length;
+  const groupOf = new Int32Array(keys.length).fill(-1);
+  const firstKey: number[] = [];
   for (let c = 0; c < keys.length; c++) {
     if (n[c] === 0 && nExcluded[c] === 0 && num[c] === 0 && den[c] === 0) continue;
     const key = keys[c];
@@ -46,11 +46,24 @@ export function projectGroups(reg: CellRegistry, s: CellSums, U: string[], set: 
     }
     let gi = direct ? direct[k] : (map!.get(k) ?? -1);
     if (gi < 0) {
-      gi = groups.length;
+      gi = firstKey.length;
       if (direct) direct[k] = gi;
       else map!.set(k, gi);
-      groups.push({ codes: reg.decode(key), num: 0, den: 0, n: 0, nExcluded: 0, sumSq: 0 });
+      firstKey.push(key);
     }
+    groupOf[c] = gi;
+  }
+  return { groupOf, firstKey };
+}
+
+/** Sums the registry's cells into the groups of `set`, in order of their first cell. */
+export function projectGroups(reg: CellRegistry, s: CellSums, U: string[], set: string[]): ProjectedGroup[] {
+  const { groupOf, firstKey } = assignCells(reg, s, U, set);
+  const groups: ProjectedGroup[] = firstKey.map((key) => ({ codes: reg.decode(key), num: 0, den: 0, n: 0, nExcluded: 0, sumSq: 0 }));
+  const { num, den, n, nExcluded, sumSq } = s;
+  for (let c = 0; c < groupOf.length; c++) {
+    const gi = groupOf[c];
+    if (gi < 0) continue;
     const g = groups[gi];
     g.num += num[c];
     g.den += den[c];
@@ -70,36 +83,13 @@ export function projectGroups(reg: CellRegistry, s: CellSums, U: string[], set: 
  * stay 0) and the list of its units' `{ num, den }`.
  */
 export function projectDistribution(reg: CellRegistry, s: CellSums, U: string[], withUnit: string[], set: string[]): ProjectedGroup[] {
-  const positions = withUnit.map((d) => U.indexOf(d));
-  const strides = positions.map((p) => reg.strides[p]);
-  const radices = positions.map((p) => Math.max(1, reg.radices[p]));
-  const product = radices.reduce((a, r) => a * r, 1);
-  const direct = product <= DIRECT_LIMIT ? new Int32Array(product).fill(-1) : null;
-  const map = direct ? null : new Map<number, number>();
-  const firstKey: number[] = [];
-  const unitNum: number[] = [];
-  const unitDen: number[] = [];
-  const { num, den, n, nExcluded } = s;
-  const keys = reg.keys;
-  const P = positions.length;
-  for (let c = 0; c < keys.length; c++) {
-    if (n[c] === 0 && nExcluded[c] === 0 && num[c] === 0 && den[c] === 0) continue;
-    const key = keys[c];
-    let k = 0;
-    let stride = 1;
-    for (let j = 0; j < P; j++) {
-      k += (Math.floor(key / strides[j]) % radices[j]) * stride;
-      stride *= radices[j];
-    }
-    let ui = direct ? direct[k] : (map!.get(k) ?? -1);
-    if (ui < 0) {
-      ui = firstKey.length;
-      if (direct) direct[k] = ui;
-      else map!.set(k, ui);
-      firstKey.push(key);
-      unitNum.push(0);
-      unitDen.push(0);
-    }
+  const { groupOf, firstKey } = assignCells(reg, s, U, withUnit);
+  const unitNum = new Array<number>(firstKey.length).fill(0);
+  const unitDen = new Array<number>(firstKey.length).fill(0);
+  const { num, den } = s;
+  for (let c = 0; c < groupOf.length; c++) {
+    const ui = groupOf[c];
+    if (ui < 0) continue;
     unitNum[ui] += num[c];
     unitDen[ui] += den[c];
   }
