@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { thrown } from "./thrown";
 import { z } from "zod";
 import { parseCsv, readCsv, readCsvChunks } from "../../src/io";
 import type { EmisValidationError } from "../../src/models/errors";
@@ -15,14 +16,6 @@ const TEXT = "id,language,score\n1,English,3\n2,Français,4\n3,Español,5\n";
 
 const S = z.object({ id: z.string(), language: z.string(), score: z.number() });
 
-function thrown(f: () => unknown): EmisValidationError {
-  try {
-    f();
-  } catch (e) {
-    return e as EmisValidationError;
-  }
-  throw new Error("expected a throw");
-}
 
 describe("parseCsv on text that is not UTF-8", () => {
   it("rejects a Latin-1 file with not-utf8 naming the file, row and column", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { thrown } from "./thrown";
 import { z } from "zod";
 import { parseCsv } from "../../src/io";
 import { isEmisError, type EmisValidationError } from "../../src/models/errors";
@@ -13,14 +14,6 @@ const Pupil = z.object({
   disabled: z.boolean(),
 });
 
-function thrown(f: () => unknown): EmisValidationError {
-  try {
-    f();
-  } catch (e) {
-    return e as EmisValidationError;
-  }
-  throw new Error("expected a throw");
-}
 
 describe("parseCsv", () => {
   it("reads a BOM, semicolons, CRLF, decimal commas and folded header names", () => {
