@@ -6,8 +6,13 @@
  * copied to their exact length instead (cheap, and it frees the spare memory).
  */
 
-/** Rows allocated up front when nothing bounds the input. */
-export const FIRST_ROWS = 1 << 16;
+/**
+ * Rows allocated up front (then 4K, 64K, 1M, 16M rows). Small on purpose: the first
+ * growth then comes within the first rows, while the generated scanner still runs
+ * unoptimised and learns that path; met first after the optimising compiler has
+ * run (at 64K rows), it cost a deoptimisation and two more compiles, ~100 ms.
+ */
+export const FIRST_ROWS = 1 << 8;
 
 /** Columns at most this big (bytes) are copied to exact length when they waste more than {@link WASTE_BYTES}. */
 const COPY_MAX_BYTES = 16 << 20;
