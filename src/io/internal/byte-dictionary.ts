@@ -18,6 +18,9 @@ export class ByteDictionary {
   /** `starts[slot]` is where the slot's bytes begin; `starts[size]` is the arena end. */
   private starts: Int32Array;
   private arena: Uint8Array;
+  /** Empty table entry where the last unsuccessful {@link find} stopped (-1: none since the last add), and its hash. */
+  private missAt = -1;
+  private missHash = 0;
 
   constructor(capacity = 64) {
     let cap = 16;
@@ -37,7 +40,11 @@ export class ByteDictionary {
     let p = h & mask;
     for (;;) {
       const slot = table[2 * p] - 1;
-      if (slot < 0) return -1;
+      if (slot < 0) {
+        this.missAt = p;
+        this.missHash = h;
+        return -1;
+      }
       if (table[2 * p + 1] === h) {
         const starts = this.starts;
         let a = starts[slot];
@@ -51,7 +58,7 @@ export class ByteDictionary {
           if (i === e) return slot;
         }
       }
-      p = (p + 1) & mask;
+      p = (p + 17) & mask;
     }
   }
 
@@ -75,7 +82,12 @@ export class ByteDictionary {
     arena[end++] = 0;
     this.starts[slot + 1] = end;
     this.codes[slot] = code;
-    this.place(this.table, this.mask, slot, h);
+    // where the last `find` of this hash stopped is where linear probing puts it
+    if (this.missAt >= 0 && this.missHash === h) {
+      this.table[2 * this.missAt] = slot + 1;
+      this.table[2 * this.missAt + 1] = h;
+    } else this.place(this.table, this.mask, slot, h);
+    this.missAt = -1;
     if (this.size * 2 > this.mask + 1) this.rehash();
     return slot;
   }
@@ -94,7 +106,7 @@ export class ByteDictionary {
 
   private place(table: Int32Array, mask: number, slot: number, h: number): void {
     let p = h & mask;
-    while (table[2 * p] !== 0) p = (p + 1) & mask;
+    while (table[2 * p] !== 0) p = (p + 17) & mask;
     table[2 * p] = slot + 1;
     table[2 * p + 1] = h;
   }

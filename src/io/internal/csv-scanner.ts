@@ -283,7 +283,7 @@ export class CsvScanner {
             const slot = dict.find(buf, s, i, h);
             const code = slot >= 0 ? dict.codes[slot] : -1;
             if (code >= 0) codesOut[k][row] = code;
-            else b.codeCell(col, buf, s, i, h);
+            else b.codeCell(col, buf, s, i, h, slot);
           }
         } else if (kind === COL_NUMBER) {
           const k = fieldOf[col];

@@ -77,7 +77,7 @@ export function compileScanner(host: ScanHost, b: TableBuilder, delim: number, m
           const h = hashCell(buf, s, i);
           const slot = dc${col}.find(buf, s, i, h);
           const code = slot >= 0 ? dc${col}.codes[slot] : -1;
-          if (code >= 0) o${col}[row] = code; else b.codeCell(${col}, buf, s, i, h);
+          if (code >= 0) o${col}[row] = code; else b.codeCell(${col}, buf, s, i, h, slot);
         }`;
     } else if (kind === COL_NUMBER) {
       locals.push(`const o${col} = b.valuesOut[${k}];`);

@@ -315,16 +315,17 @@ export class TableBuilder {
   /**
    * A code or boolean cell whose {@link hashCell} is `h`: looks it up (adding and
    * checking a new value), writes its code and returns it, or records the issue and
-   * returns {@link INVALID} (also for an empty cell).
+   * returns {@link INVALID} (also for an empty cell). `found` is the slot a caller's
+   * own `find` returned (-1: absent), or -2 when it did not look.
    */
-  codeCell(col: number, buf: Uint8Array, s: number, e: number, h: number): number {
+  codeCell(col: number, buf: Uint8Array, s: number, e: number, h: number, found = -2): number {
     const k = this.colField[col];
     if (s === e) {
       this.emptyCell(k);
       return INVALID;
     }
     const dict = this.dicts[k] as ByteDictionary;
-    let slot = dict.find(buf, s, e, h);
+    let slot = found === -2 ? dict.find(buf, s, e, h) : found;
     if (slot < 0) slot = this.newSlot(k, dict, buf, s, e, h);
     const c = dict.codes[slot];
     if (c !== INVALID) this.codesOut[k][this.pos] = c;
