@@ -17,7 +17,7 @@ import { suppress, type SuppressionOptions, type RowMeta } from "./internal/supp
 import { sortedOrder } from "./internal/order";
 import { pushKindRows } from "./internal/kinds";
 import { applyDesign, designApplies, groupTotals, resolveSample } from "./internal/design";
-import { dimColumnsInto, projectDistribution, projectGroups, type ProjectedGroup } from "./internal/project";
+import { projectDistribution, projectGroups, rowMaker, writeFigures, type ProjectedGroup } from "./internal/project";
 import { factFor } from "./internal/kind-common";
 
 /** Options of {@link disaggregate}. */
@@ -137,28 +137,14 @@ export function disaggregate(
         // The national total is always published, even over no records: null and empty-group.
         if (set.length === 0 && groups.length === 0) groups.push({ codes: U.map(() => 0), num: 0, den: 0, n: 0, nExcluded: 0, sumSq: 0, units: [] });
         const totals = design ? groupTotals(reg, design, U, set, def.denominator !== undefined) : null;
-        const level = levelName(set);
-        const columns = dimColumnsInto(allDims, set, U, space);
-        const at = set.map((d) => U.indexOf(d));
+        const maker = rowMaker(def.id, levelName(set), allDims, set, U, space);
         for (const g of groups) {
-          const row = def.kind === "distribution" ? distributionRow(def, g, threshold) : ratioRow(def, g, z);
-          if (totals) applyDesign(row, def, totals(g.codes), sample!, z);
-          // The keys in the order of { indicator, level, ...columns, ...row }, without the spreads.
-          const out = { indicator: def.id, level } as ResultRow;
-          const unknownGroup = columns(g.codes, out);
-          out.numerator = row.numerator;
-          out.denominator = row.denominator;
-          out.value = row.value;
-          out.n = row.n;
-          out.nExcluded = row.nExcluded;
-          out.ciLow = row.ciLow;
-          out.ciHigh = row.ciHigh;
-          out.suppressed = row.suppressed;
-          out.flags = row.flags;
+          const out = maker.row(g.codes);
+          if (def.kind === "distribution") distributionRow(out, def, g, threshold);
+          else ratioRow(out, def, g, z);
+          if (totals) applyDesign(out, def, totals(g.codes), sample!, z);
           rows.push(out);
-          let groupKey = `${si}:`;
-          for (let j = 0; j < at.length; j++) groupKey += j === 0 ? `${g.codes[at[j]]}` : `,${g.codes[at[j]]}`;
-          metas.push({ def, set: si, groupKey, codes: g.codes, U, x: g.num, n: g.den, records: g.n, excluded: g.nExcluded, unknownGroup });
+          metas.push({ def, set: si, codes: g.codes, U, x: g.num, n: g.den, records: g.n, excluded: g.nExcluded, unknownGroup: maker.unknown(g.codes) });
         }
       }
     });
@@ -185,7 +171,8 @@ function distributionGroups(def: DistributionIndicator, reg: CellRegistry, s: Ce
 
 type Computed = Pick<ResultRow, "numerator" | "denominator" | "value" | "n" | "nExcluded" | "ciLow" | "ciHigh" | "suppressed" | "flags">;
 
-function ratioRow(def: IndicatorDefinition, g: Group, z: number): Computed {
+/** Writes a ratio-kind group's figures into its row. */
+function ratioRow(out: Computed, def: IndicatorDefinition, g: Group, z: number): void {
   const flags: Flag[] = g.n === 0 && g.nExcluded === 0 && g.num === 0 && g.den === 0 ? ["empty-group"] : [];
   const scale = def.scale;
   let value: number | null;
@@ -211,17 +198,7 @@ function ratioRow(def: IndicatorDefinition, g: Group, z: number): Computed {
   }
   if (g.nExcluded > 0) flags.push("unknown-excluded");
   if (def.minN > 0 && g.n < def.minN) flags.push("below-min-n");
-  return {
-    numerator: g.num,
-    denominator: def.denominator ? g.den : null,
-    value,
-    n: g.n,
-    nExcluded: g.nExcluded,
-    ciLow,
-    ciHigh,
-    suppressed: false,
-    flags,
-  };
+  writeFigures(out, g.num, def.denominator ? g.den : null, value, g.n, g.nExcluded, ciLow, ciHigh, false, flags);
 }
 
 /** The profile norm named by an indicator (by norm id, or by the indicator it applies to). */
@@ -239,7 +216,7 @@ function normValue(dataset: Dataset, norm: string | undefined): number | undefin
  * Numerator and denominator are null: the row's value is not their ratio; `n` is the
  * number of units summarised.
  */
-function distributionRow(def: DistributionIndicator, g: Group, threshold: number | undefined): Computed {
+function distributionRow(out: Computed, def: DistributionIndicator, g: Group, threshold: number | undefined): void {
   const units = (g.units ?? []).filter((u) => u.den > 0 || u.num > 0);
   const kept = units.filter((u) => u.den > 0);
   const infinite = units.filter((u) => u.den === 0);
@@ -253,17 +230,7 @@ function distributionRow(def: DistributionIndicator, g: Group, threshold: number
   if (excluded > 0) flags.push("zero-denominator");
   const n = counted ? units.length : kept.length;
   if (def.minN > 0 && n < def.minN) flags.push("below-min-n");
-  return {
-    numerator: null,
-    denominator: null,
-    value: value === null ? null : def.scale * value,
-    n,
-    nExcluded: excluded,
-    ciLow: null,
-    ciHigh: null,
-    suppressed: false,
-    flags,
-  };
+  writeFigures(out, null, null, value === null ? null : def.scale * value, n, excluded, null, null, false, flags);
 }
 
 const OPTION_KEYS = ["by", "rollup", "cube", "groupingSets", "setsFor", "catalogue", "level", "suppression", "onInapplicable"];

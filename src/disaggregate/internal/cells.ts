@@ -108,8 +108,8 @@ export class CellRegistry {
   }
 
   decode(key: number): number[] {
-    const out: number[] = [];
-    for (let d = 0; d < this.radices.length; d++) out.push(Math.floor(key / this.strides[d]) % Math.max(1, this.radices[d]));
+    const out = new Array<number>(this.radices.length);
+    for (let d = 0; d < this.radices.length; d++) out[d] = Math.floor(key / this.strides[d]) % Math.max(1, this.radices[d]);
     return out;
   }
 

@@ -189,5 +189,5 @@ export function emit(
   if (def.minN > 0 && row.n < def.minN) row.flags.push("below-min-n");
   out.rows.push({ indicator: def.id, level: levelName(set), ...cols, ...row, ciLow: null, ciHigh: null, suppressed: false });
   const codes = set.map((d) => dimValues[d].code);
-  out.metas.push({ def, set: si, groupKey: `${si}:${codes.join(",")}`, codes, U: set, excluded: row.nExcluded, ...meta });
+  out.metas.push({ def, set: si, codes, U: set, excluded: row.nExcluded, ...meta });
 }

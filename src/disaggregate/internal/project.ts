@@ -1,4 +1,7 @@
 import type { CellSums } from "./accumulate";
+import type { ResultRow } from "../../models/result";
+import type { Flag } from "../../models/flags";
+import { UNKNOWN } from "../../dataset/fact-table";
 import type { CellRegistry, CodeSpace } from "./cells";
 
 /** One group of a grouping set: codes of the registry's dimensions (of its first cell) and summed cell sums. */
@@ -114,25 +117,69 @@ export function projectDistribution(reg: CellRegistry, s: CellSums, U: string[],
   return [...byKey.values()];
 }
 
+/** Builds the result rows of one indicator and grouping set. */
+export interface RowMaker {
+  /** A new row: indicator, level and the set's dimension labels filled in, the figures still null. */
+  row(codes: number[]): ResultRow;
+  /** Whether a grouped dimension of the group has the code `unknown`. */
+  unknown(codes: number[]): boolean;
+}
+
 /**
- * The dimension columns of a grouping set's rows: for every dimension of the call, in
- * order, its code's label when grouped in `set`, else null, written into the row `out`
- * (no object per row); returns whether a grouped dimension has the code `unknown`.
- * Positions and dictionaries are looked up once per set, not once per row.
+ * Rows of a grouping set are copies of one template that already holds every key in
+ * the published order (indicator, level, every dimension of the call, then the
+ * figures): one allocation of the right size per row and no shape change afterwards
+ * (adding keys one at a time reallocated each row's property store several times,
+ * measured at about 0.7 kB of garbage per row). A dimension not grouped in the set
+ * stays null. Positions, dictionaries and the `unknown` codes are looked up once per set.
  */
-export function dimColumnsInto(allDims: string[], set: string[], U: string[], space: CodeSpace): (codes: number[], out: Record<string, unknown>) => boolean {
-  const plan = allDims.map((d) => ({ d, at: set.includes(d) ? U.indexOf(d) : -1, dict: space.dictionaries.get(d) }));
-  return (codes, out) => {
-    let unknown = false;
-    for (let j = 0; j < plan.length; j++) {
-      const { d, at, dict } = plan[j];
-      if (at < 0) out[d] = null;
-      else {
-        const v = dict![codes[at]];
-        out[d] = v;
-        if (v === "unknown") unknown = true;
-      }
-    }
-    return unknown;
+export function rowMaker(indicator: string, level: string, allDims: string[], set: string[], U: string[], space: CodeSpace): RowMaker {
+  const keys: Record<string, unknown> = { indicator: null, level: null };
+  for (const d of allDims) keys[d] = null;
+  for (const k of FIGURES) keys[k] = null;
+  // JSON.parse lays every key out inside the object, so the copies are one block each.
+  const template = JSON.parse(JSON.stringify(keys)) as ResultRow;
+  template.indicator = indicator;
+  template.level = level;
+  const grouped = allDims.filter((d) => set.includes(d));
+  const at = grouped.map((d) => U.indexOf(d));
+  const dicts = grouped.map((d) => space.dictionaries.get(d)!);
+  const unknownCode = dicts.map((dict) => dict.indexOf(UNKNOWN));
+  return {
+    row(codes) {
+      const out = { ...template };
+      for (let j = 0; j < grouped.length; j++) out[grouped[j]] = dicts[j][codes[at[j]]];
+      return out;
+    },
+    unknown(codes) {
+      for (let j = 0; j < at.length; j++) if (codes[at[j]] === unknownCode[j]) return true;
+      return false;
+    },
   };
 }
+
+/** The figures of a row, written in place (in the template's key order, so no shape change). */
+export function writeFigures(
+  out: Pick<ResultRow, (typeof FIGURES)[number]>,
+  numerator: number | null,
+  denominator: number | null,
+  value: number | null,
+  n: number | null,
+  nExcluded: number | null,
+  ciLow: number | null,
+  ciHigh: number | null,
+  suppressed: boolean,
+  flags: Flag[],
+): void {
+  out.numerator = numerator;
+  out.denominator = denominator;
+  out.value = value;
+  out.n = n;
+  out.nExcluded = nExcluded;
+  out.ciLow = ciLow;
+  out.ciHigh = ciHigh;
+  out.suppressed = suppressed;
+  out.flags = flags;
+}
+
+const FIGURES = ["numerator", "denominator", "value", "n", "nExcluded", "ciLow", "ciHigh", "suppressed", "flags"] as const;

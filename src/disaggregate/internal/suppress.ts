@@ -2,6 +2,7 @@ import type { IndicatorDefinition } from "../../models/indicator";
 import type { ResultRow } from "../../models/result";
 import type { Flag } from "../../models/flags";
 import { EmisInputError } from "../../models/errors";
+import { writeFigures } from "./project";
 
 /** Disclosure-control options. */
 export interface SuppressionOptions {
@@ -25,7 +26,7 @@ export interface SuppressionOptions {
 export interface RowMeta {
   def: IndicatorDefinition;
   set: number;
-  groupKey: string;
+  /** Global codes of the group on the dimensions `U` (those of its grouping set matter). */
   codes: number[];
   U: string[];
   /** Numerator and denominator sums, and records behind the value. */
@@ -168,7 +169,8 @@ function hide(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: Su
   const familyIndex = new Map<string, number>();
   for (const f of fam.values()) if (!familyIndex.has(f)) familyIndex.set(f, familyIndex.size);
   const familyOfDef = new Map<IndicatorDefinition, number>();
-  const cellsOfFamily: Array<Map<string, number>> = [];
+  const keys = groupKeys(metas, sets);
+  const cellsOfFamily: Array<Map<number | string, number>> = [];
   for (let f = 0; f < familyIndex.size; f++) cellsOfFamily.push(new Map());
   const cellOfRow = new Int32Array(metas.length);
   const cellSize: number[] = [];
@@ -181,10 +183,11 @@ function hide(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: Su
     let f = familyOfDef.get(m.def);
     if (f === undefined) familyOfDef.set(m.def, (f = familyIndex.get(fam.get(m.def.id)!)!));
     const cells = cellsOfFamily[f];
-    let cell = cells.get(m.groupKey);
+    const key = keys.row(i);
+    let cell = cells.get(key);
     if (cell === undefined) {
       cell = cellFirst.length;
-      cells.set(m.groupKey, cell);
+      cells.set(key, cell);
       cellSize.push(Number.POSITIVE_INFINITY);
       cellFamily.push(f);
       cellFirst.push(i);
@@ -205,16 +208,18 @@ function hide(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: Su
   }
 
   if (options.complementary !== false && hiddenCount > 0) {
-    const relations = sumRelations(metas, sets, familyIndex.size, cellsOfFamily, cellFamily, cellFirst);
+    const relations = sumRelations(metas, keys, sets, familyIndex.size, cellsOfFamily, cellFamily, cellFirst);
     const rank = (c: number) => {
       const size = cellSize[c];
       return size >= min ? size : Number.MAX_VALUE / 2 - size;
     };
-    // Ties by group key (the cells of one equation share their family).
+    // Ties by the group's text key (the cells of one equation share their family).
     const better = (a: number, b: number) => {
-      const ka = metas[cellFirst[a]].groupKey;
-      const kb = metas[cellFirst[b]].groupKey;
-      return rank(a) - rank(b) || (ka < kb ? -1 : ka > kb ? 1 : 0);
+      const r = rank(a) - rank(b);
+      if (r !== 0) return r;
+      const ka = keys.text(cellFirst[a]);
+      const kb = keys.text(cellFirst[b]);
+      return ka < kb ? -1 : ka > kb ? 1 : 0;
     };
     let changed = true;
     while (changed) {
@@ -258,18 +263,9 @@ function hide(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: Su
   for (let i = 0; i < metas.length; i++) {
     const why = state[cellOfRow[i]];
     if (why === 0) continue;
-    const r = rows[i];
-    r.value = null;
-    r.numerator = null;
-    r.denominator = null;
-    r.n = null;
-    r.ciLow = null;
-    r.ciHigh = null;
-    r.nExcluded = null;
-    r.suppressed = true;
     // Other flags would describe the hidden figures (zero-denominator says the hidden
     // denominator is 0; unknown-excluded that some records were unknown).
-    r.flags = [why === PRIMARY ? "suppressed" : "suppressed-complementary"];
+    writeFigures(rows[i], null, null, null, null, null, null, null, true, [why === PRIMARY ? "suppressed" : "suppressed-complementary"]);
   }
 }
 
@@ -280,9 +276,10 @@ function hide(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: Su
  */
 function sumRelations(
   metas: RowMeta[],
+  keys: GroupKeys,
   sets: string[][],
   familyCount: number,
-  cellsOfFamily: Array<Map<string, number>>,
+  cellsOfFamily: Array<Map<number | string, number>>,
   cellFamily: number[],
   cellFirst: number[],
 ): Array<{ parent: number; children: number[] }> {
@@ -297,10 +294,9 @@ function sumRelations(
       for (let f = 0; f < familyCount; f++) {
         const kids = byFamilySet[f * sets.length + ci];
         if (kids.length === 0) continue;
-        const groups = new Map<string, number[]>();
+        const groups = new Map<number | string, number[]>();
         for (const cell of kids) {
-          const m = metas[cellFirst[cell]];
-          const pk = `${pi}:${par.map((d) => m.codes[m.U.indexOf(d)]).join(",")}`;
+          const pk = keys.parent(cellFirst[cell], pi);
           let g = groups.get(pk);
           if (!g) groups.set(pk, (g = []));
           g.push(cell);
@@ -315,6 +311,61 @@ function sumRelations(
     });
   });
   return relations;
+}
+
+/** Keys of a row's group (in its own set, or in a coarser set `pi`), and its text key for ties. */
+export interface GroupKeys {
+  row(i: number): number | string;
+  parent(i: number, pi: number): number | string;
+  text(i: number): string;
+}
+
+/**
+ * A group is identified by its grouping set and its codes on that set's dimensions. The
+ * key is one number, set + (number of sets) × (codes in mixed radix, each dimension's
+ * radix one more than its largest code in the call), so looking a cell up hashes no
+ * string; when that number could pass 2^53 (very large cubes) it is the text key
+ * instead (`limit` lowers that bound, for tests). The text key `set:code,code` orders
+ * ties deterministically either way.
+ */
+export function groupKeys(metas: RowMeta[], sets: string[][], limit = Number.MAX_SAFE_INTEGER): GroupKeys {
+  // Where each set's dimensions sit in a row's codes, per U (one U per indicator).
+  const positions = new Map<string[], number[][]>();
+  const at = (m: RowMeta, si: number) => {
+    let byU = positions.get(m.U);
+    if (!byU) positions.set(m.U, (byU = sets.map((set) => set.map((d) => m.U.indexOf(d)))));
+    return byU[si];
+  };
+  const dims = [...new Set(sets.flat())];
+  const radix = new Map(dims.map((d) => [d, 1]));
+  for (const m of metas) {
+    const set = sets[m.set];
+    const p = at(m, m.set);
+    for (let j = 0; j < set.length; j++) radix.set(set[j], Math.max(radix.get(set[j])!, m.codes[p[j]] + 1));
+  }
+  const strides = sets.map((set) => {
+    let product = 1;
+    return set.map((d) => {
+      const s = product;
+      product *= radix.get(d)!;
+      return s;
+    });
+  });
+  const fits = sets.every((set) => set.reduce((a, d) => a * radix.get(d)!, 1) * sets.length <= limit);
+  const text = (m: RowMeta, si: number) => `${si}:${at(m, si).map((p) => m.codes[p]).join(",")}`;
+  const numeric = (m: RowMeta, si: number) => {
+    const p = at(m, si);
+    const st = strides[si];
+    let k = 0;
+    for (let j = 0; j < p.length; j++) k += m.codes[p[j]] * st[j];
+    return k * sets.length + si;
+  };
+  const texts: string[] = [];
+  return {
+    row: (i) => (fits ? numeric(metas[i], metas[i].set) : text(metas[i], metas[i].set)),
+    parent: (i, pi) => (fits ? numeric(metas[i], pi) : text(metas[i], pi)),
+    text: (i) => (texts[i] ??= text(metas[i], metas[i].set)),
+  };
 }
 
 /** Rounds published counts to `base` (see {@link SuppressionOptions.roundingBase}). */
