@@ -106,6 +106,8 @@ export function generate(rows: number, seed = 7): BenchData {
       ses_quintile: dict(ses, QUINTILES),
     },
     measures: { enrolled, sat, passed, score, repeated, dropped },
+    // as createDataset declares its record counts
+    ones: ["enrolled"],
   };
   const nt = Math.max(schools, Math.round(rows / 20));
   const tSchool = new Uint32Array(nt);

@@ -15,6 +15,13 @@ export interface FactTable {
    * a definition error, not a group that happens to be empty.
    */
   codeLists?: Record<string, readonly string[]>;
+  /**
+   * Measures that are 1 on every row (record counts such as `enrolled`, set by
+   * createDataset): the engine counts rows for them instead of reading the column.
+   * Optional: for a fact without it the engine checks each measure it reads, once per
+   * call. Must be true when given (a measure listed here is never read).
+   */
+  ones?: readonly string[];
 }
 
 /** One dimension of a fact table: `codes[i]` indexes `dictionary`. */

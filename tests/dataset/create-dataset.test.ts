@@ -23,6 +23,15 @@ describe("createDataset", () => {
     expect([r2, u]).toEqual([50, 50]);
   });
 
+  it("declares the measures that are 1 on every row, and the engine gives the same table without the declaration", () => {
+    const ds = createDataset({ profile, schools, students: students(), teachers: teachers() });
+    expect(ds.facts.students.ones).toContain("enrolled");
+    expect(ds.facts.students.ones).not.toContain("passed");
+    const plain = { ...ds, facts: { ...ds.facts, students: { ...ds.facts.students, ones: undefined } } };
+    const opts = { by: ["location"], rollup: true };
+    expect(disaggregate(ds, ["enrolment", "pupil-teacher-ratio"], opts)).toEqual(disaggregate(plain, ["enrolment", "pupil-teacher-ratio"], opts));
+  });
+
   it("keeps the first of duplicate ids, reports the rest, and accounts for every row", () => {
     const rows = [...students(), { student_id: "A-0", school_id: "A", grade: "G1", sex: "male", year: 2024 }];
     const ds = createDataset({ profile, schools, students: rows });

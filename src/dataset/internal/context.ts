@@ -63,6 +63,13 @@ export function finishFact(
   orphans: number,
 ): { facts: FactTable; account: InputAccount } {
   const length = read - duplicates;
-  const facts: FactTable = { name, length, dims: Object.fromEntries(Object.entries(dims).map(([k, b]) => [k, b.build()])), measures };
+  // Found once here (a scan stops at the first value other than 1), not on every engine call.
+  const ones = Object.keys(measures).filter((k) => allOnes(measures[k], length));
+  const facts: FactTable = { name, length, dims: Object.fromEntries(Object.entries(dims).map(([k, b]) => [k, b.build()])), measures, ones };
   return { facts, account: { read, kept: length, duplicates, orphans } };
+}
+
+function allOnes(m: Float64Array, length: number): boolean {
+  for (let i = 0; i < length; i++) if (m[i] !== 1) return false;
+  return true;
 }

@@ -16,6 +16,8 @@ interface Side {
   /** Key of the filter (fact and JSON), "" without one. */
   key: string;
   measure: Float64Array;
+  /** The measure's name in its fact. */
+  name: string;
 }
 
 interface Job {
@@ -75,7 +77,7 @@ export class Accumulation {
     const side = (fact: FactTable, spec: IndicatorDefinition["numerator"]): Side => {
       const measure = measureOf(fact, spec, def.id);
       if (spec.filter) checkFilter(fact, spec.filter, def.id);
-      return { fact, measure, filter: spec.filter, key: spec.filter ? `${fact.name}\u0000${JSON.stringify(spec.filter)}` : "" };
+      return { fact, measure, name: spec.measure, filter: spec.filter, key: spec.filter ? `${fact.name}\u0000${JSON.stringify(spec.filter)}` : "" };
     };
     const num = side(facts[0], def.numerator);
     const sums = newSums(0);
@@ -186,9 +188,12 @@ export class Accumulation {
       if (made) return made;
       return inlineFilter(s.fact, s.filter) ?? this.mask(s, "")!;
     };
-    // A measure that is 1 on every row (enrolled, schools) is never read by the kernel.
+    // A measure that is 1 on every row (enrolled, schools) is never read by the kernel:
+    // declared by the fact (createDataset), else checked once per call.
     const onesCache = new Map<Float64Array, boolean>();
-    const ones = (m: Float64Array) => {
+    const ones = (s: Side) => {
+      if (s.fact.ones?.includes(s.name)) return true;
+      const m = s.measure;
       let o = onesCache.get(m);
       if (o === undefined) {
         o = true;
@@ -206,7 +211,7 @@ export class Accumulation {
     const onesOn = (s: Side) => {
       const f = s.filter as { eq?: [string, string | number] } | undefined;
       const own = !!f?.eq && !s.fact.dims[f.eq[0]] && s.fact.measures[f.eq[0]] === s.measure && Number(f.eq[1]) === 1;
-      return own || ones(s.measure);
+      return own || ones(s);
     };
     for (const job of this.jobs) {
       if (job.aliasOf) continue;
