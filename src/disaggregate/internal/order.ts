@@ -40,11 +40,53 @@ function valueComparator(profile: Profile, d: string): (a: string | null, b: str
 /**
  * The order of `rows` by `major` (indicator and grouping set, compared first), then by
  * {@link groupComparator}. The sort is stable, so ties keep their input order.
+ * Each dimension's labels are ranked once (equal ranks for codes the comparator finds
+ * equal) and a row's ranks folded into one number, so the sort compares two numbers
+ * instead of calling the comparator per dimension; when the ranks cannot be folded
+ * exactly (beyond 2^53 combinations) the comparator is used directly, same order.
  */
 export function sortedOrder(profile: Profile, dims: string[], rows: ResultRow[], major: Float64Array): number[] {
-  const cmp = groupComparator(profile, dims);
   const order = new Array<number>(rows.length);
   for (let i = 0; i < rows.length; i++) order[i] = i;
-  order.sort((a, b) => major[a] - major[b] || cmp(rows[a], rows[b]));
+  const key = foldedRanks(profile, dims, rows);
+  if (key) order.sort((a, b) => major[a] - major[b] || key[a] - key[b]);
+  else {
+    const cmp = groupComparator(profile, dims);
+    order.sort((a, b) => major[a] - major[b] || cmp(rows[a], rows[b]));
+  }
   return order;
+}
+
+/** Every row's ranks on `dims` as one mixed-radix number (null first), or null when too many. */
+function foldedRanks(profile: Profile, dims: string[], rows: ResultRow[]): Float64Array | null {
+  const ranks: Array<Map<string, number>> = [];
+  const radix: number[] = [];
+  let product = 1;
+  for (const d of dims) {
+    const seen = new Set<string>();
+    for (const r of rows) {
+      const v = r[d];
+      if (typeof v === "string") seen.add(v);
+    }
+    const cmp = valueComparator(profile, d);
+    const sorted = [...seen].sort(cmp);
+    const rank = new Map<string, number>();
+    let k = 0;
+    sorted.forEach((v, i) => rank.set(v, i > 0 && cmp(sorted[i - 1], v) === 0 ? k : ++k));
+    ranks.push(rank);
+    radix.push(k + 1);
+    product *= k + 1;
+  }
+  if (product > Number.MAX_SAFE_INTEGER) return null;
+  const key = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    let x = 0;
+    for (let j = 0; j < dims.length; j++) {
+      const v = r[dims[j]];
+      x = x * radix[j] + (typeof v === "string" ? ranks[j].get(v)! : 0);
+    }
+    key[i] = x;
+  }
+  return key;
 }
