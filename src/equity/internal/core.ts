@@ -91,9 +91,30 @@ export function weightedMean(x: ArrayLike<number>, w: ArrayLike<number> | null):
 
 /** Indices 0..n-1 ordered by ascending x; ties keep input order (stable). */
 export function ascendingOrder(x: ArrayLike<number>): number[] {
-  const idx = Array.from({ length: x.length }, (_, i) => i);
-  idx.sort((a, b) => x[a] - x[b] || a - b);
-  return idx;
+  const n = x.length;
+  // The values sorted natively (no comparator call per comparison); each index then
+  // takes the next free place of its value's block, found by binary search, so equal
+  // values (and -0 beside 0) keep index order, exactly as the comparator sort below.
+  const sorted = Float64Array.from(x).sort();
+  if (n > 0 && !(sorted[n - 1] === sorted[n - 1])) {
+    // NaN sorts last natively but compares false: the comparator keeps the callers' old behaviour.
+    const idx = Array.from({ length: n }, (_, i) => i);
+    return idx.sort((a, b) => x[a] - x[b] || a - b);
+  }
+  const used = new Int32Array(n);
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    order[lo + used[lo]++] = i;
+  }
+  return order;
 }
 
 /**
