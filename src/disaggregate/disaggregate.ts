@@ -158,7 +158,7 @@ export function disaggregate(
   // Indicator, then grouping set (one number per row, no lookups while sorting), then groups.
   const major = new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) major[i] = defIndex.get(rows[i].indicator)! * (sets.length + 1) + metas[i].set;
-  const order = sortedOrder(dataset.profile, allDims, rows, major);
+  const order = sortedOrder(dataset.profile, allDims, space.dictionaries, sets, metas, rows, major);
   return order.map((i) => rows[i]);
 }
 

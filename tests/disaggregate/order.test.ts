@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { groupComparator, sortedOrder } from "../../src/disaggregate/internal/order";
+import { groupComparator, sortedOrder, type RowGroup } from "../../src/disaggregate/internal/order";
 import { profiles } from "../../src/profiles";
 import type { Profile } from "../../src/models/profile";
 import type { ResultRow } from "../../src/models/result";
@@ -18,44 +18,64 @@ const profile: Profile = {
   ],
 };
 const dims = ["grade", "sex", "district"];
-const label = (codes: string[]) => fc.option(fc.constantFrom(...codes), { nil: null });
-const row = fc.record({
+const dictionaries = new Map<string, string[]>([
+  ["grade", ["G10", "unknown", "G1", "K", "III", "G3", "G2"]],
+  ["sex", ["male", "unknown", "female"]],
+  ["district", ["Thimphu", "Paro", "paro", "unknown", "Haa", "Zhemgang"]],
+]);
+const sets = [[], ["grade"], ["sex", "district"], ["district", "grade", "sex"]];
+// Two indicators whose codes follow their own dimension order.
+const U1 = ["grade", "sex", "district"];
+const U2 = ["district", "grade", "sex"];
+
+const groupArb = fc.record({
   major: fc.integer({ min: 0, max: 3 }),
-  grade: label(["G1", "G2", "G3", "III", "G10", "unknown", "K"]),
-  sex: label(["female", "male", "unknown"]),
-  district: label(["Thimphu", "Paro", "paro", "Haa", "unknown", "Zhemgang"]),
+  set: fc.integer({ min: 0, max: sets.length - 1 }),
+  U: fc.constantFrom(U1, U2),
+  grade: fc.integer({ min: 0, max: 6 }),
+  sex: fc.integer({ min: 0, max: 2 }),
+  district: fc.integer({ min: 0, max: 5 }),
 });
 
-/** The plain definition: stable sort by major, then the comparator. */
-function reference(rows: ResultRow[], major: Float64Array): number[] {
-  const cmp = groupComparator(profile, dims);
+/** Rows and groups as the engine makes them: labels are the dictionary entries of the codes. */
+function tableOf(input: Array<{ major: number; set: number; U: string[]; grade: number; sex: number; district: number }>) {
+  const groups: RowGroup[] = input.map((g) => ({ set: g.set, U: g.U, codes: g.U.map((d) => g[d as "grade" | "sex" | "district"]) }));
+  const rows = groups.map((g) => Object.fromEntries(dims.map((d) => [d, sets[g.set].includes(d) ? dictionaries.get(d)![g.codes[g.U.indexOf(d)]] : null])) as unknown as ResultRow);
+  const major = Float64Array.from(input, (g) => g.major);
+  return { groups, rows, major };
+}
+
+/** The plain definition: stable sort by major, then the comparator on the labels. */
+function reference(rows: ResultRow[], major: Float64Array, on = dims): number[] {
+  const cmp = groupComparator(profile, on);
   return rows.map((_, i) => i).sort((a, b) => major[a] - major[b] || cmp(rows[a], rows[b]));
 }
 
 describe("sortedOrder", () => {
   it("orders grades by profile order, other codes alphabetically, null first and unknown last", () => {
-    const rows = ["unknown", "G10", null, "K", "G2", "G1"].map((grade) => ({ grade }) as unknown as ResultRow);
-    const order = sortedOrder(profile, ["grade"], rows, new Float64Array(rows.length));
+    const input = [1, 0, -1, 3, 6, 2].map((grade) => ({ major: 0, set: grade < 0 ? 0 : 1, U: U1, grade: Math.max(0, grade), sex: 0, district: 0 }));
+    const { groups, rows, major } = tableOf(input);
+    const order = sortedOrder(profile, ["grade"], dictionaries, sets, groups, rows, major);
     expect(order.map((i) => rows[i].grade)).toEqual([null, "G1", "G2", "G10", "K", "unknown"]);
   });
 
-  it("equals the comparator's stable sort on any rows (ties, equal grade orders, nulls)", () => {
+  it("equals the comparator's stable sort on the labels (ties, equal grade orders, nulls, two code orders)", () => {
     fc.assert(
-      fc.property(fc.array(row, { maxLength: 60 }), (input) => {
-        const rows = input.map(({ major: _, ...r }) => r as unknown as ResultRow);
-        const major = Float64Array.from(input, (r) => r.major);
-        expect(sortedOrder(profile, dims, rows, major)).toEqual(reference(rows, major));
+      fc.property(fc.array(groupArb, { maxLength: 60 }), (input) => {
+        const { groups, rows, major } = tableOf(input);
+        expect(sortedOrder(profile, dims, dictionaries, sets, groups, rows, major)).toEqual(reference(rows, major));
       }),
     );
   });
 
   it("falls back to the comparator when the ranks cannot be folded into one number (same order)", () => {
-    // 60 dimensions of 3 codes each (plus null): 4^60 combinations, beyond 2^53.
+    // 60 dimensions of 3 codes each: 4^60 combinations, beyond 2^53.
     const many = Array.from({ length: 60 }, (_, k) => `d${k}`);
-    const rows = Array.from({ length: 40 }, (_, i) => Object.fromEntries(many.map((d, k) => [d, (i * 7 + k) % 4 === 0 ? null : `c${(i + k) % 3}`])) as unknown as ResultRow);
+    const dicts = new Map(many.map((d) => [d, ["c2", "c0", "c1"]]));
+    const manySets = [many];
+    const groups: RowGroup[] = Array.from({ length: 40 }, (_, i) => ({ set: 0, U: many, codes: many.map((_, k) => (i * 7 + k) % 3) }));
+    const rows = groups.map((g) => Object.fromEntries(many.map((d, k) => [d, dicts.get(d)![g.codes[k]]])) as unknown as ResultRow);
     const major = new Float64Array(rows.length);
-    const cmp = groupComparator(profile, many);
-    const expected = rows.map((_, i) => i).sort((a, b) => cmp(rows[a], rows[b]));
-    expect(sortedOrder(profile, many, rows, major)).toEqual(expected);
+    expect(sortedOrder(profile, many, dicts, manySets, groups, rows, major)).toEqual(reference(rows, major, many));
   });
 });

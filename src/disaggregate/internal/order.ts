@@ -37,18 +37,34 @@ function valueComparator(profile: Profile, d: string): (a: string | null, b: str
   };
 }
 
+/** A row's group as the engine knows it: its grouping set and its global codes on the dimensions `U`. */
+export interface RowGroup {
+  set: number;
+  codes: number[];
+  U: string[];
+}
+
 /**
- * The order of `rows` by `major` (indicator and grouping set, compared first), then by
- * {@link groupComparator}. The sort is stable, so ties keep their input order.
- * Each dimension's labels are ranked once (equal ranks for codes the comparator finds
- * equal) and a row's ranks folded into one number, so the sort compares two numbers
- * instead of calling the comparator per dimension; when the ranks cannot be folded
- * exactly (beyond 2^53 combinations) the comparator is used directly, same order.
+ * The order of the rows by `major` (indicator and grouping set, compared first), then
+ * by {@link groupComparator} on their labels. The sort is stable, so ties keep their
+ * input order. Rather than calling the comparator per dimension per comparison, each
+ * dimension's dictionary is ranked once (codes the comparator finds equal share a
+ * rank; a dimension not grouped ranks 0) and a row's ranks are folded into one number
+ * from its codes; when the folded number could pass 2^53 the comparator is used on the
+ * labels directly (same order).
  */
-export function sortedOrder(profile: Profile, dims: string[], rows: ResultRow[], major: Float64Array): number[] {
+export function sortedOrder(
+  profile: Profile,
+  dims: string[],
+  dictionaries: ReadonlyMap<string, readonly string[]>,
+  sets: string[][],
+  groups: RowGroup[],
+  rows: ResultRow[],
+  major: Float64Array,
+): number[] {
   const order = new Array<number>(rows.length);
   for (let i = 0; i < rows.length; i++) order[i] = i;
-  const key = foldedRanks(profile, dims, rows);
+  const key = foldedRanks(profile, dims, dictionaries, sets, groups);
   if (key) order.sort((a, b) => major[a] - major[b] || key[a] - key[b]);
   else {
     const cmp = groupComparator(profile, dims);
@@ -57,36 +73,49 @@ export function sortedOrder(profile: Profile, dims: string[], rows: ResultRow[],
   return order;
 }
 
-/** Every row's ranks on `dims` as one mixed-radix number (null first), or null when too many. */
-function foldedRanks(profile: Profile, dims: string[], rows: ResultRow[]): Float64Array | null {
-  const ranks: Array<Map<string, number>> = [];
-  const radix: number[] = [];
-  let product = 1;
-  for (const d of dims) {
-    const seen = new Set<string>();
-    for (const r of rows) {
-      const v = r[d];
-      if (typeof v === "string") seen.add(v);
-    }
-    const cmp = valueComparator(profile, d);
-    const sorted = [...seen].sort(cmp);
-    const rank = new Map<string, number>();
-    let k = 0;
-    sorted.forEach((v, i) => rank.set(v, i > 0 && cmp(sorted[i - 1], v) === 0 ? k : ++k));
-    ranks.push(rank);
-    radix.push(k + 1);
-    product *= k + 1;
-  }
-  if (product > Number.MAX_SAFE_INTEGER) return null;
-  const key = new Float64Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
+/** Every row's ranks on `dims` as one mixed-radix number (not grouped first), or null when too many. */
+function foldedRanks(profile: Profile, dims: string[], dictionaries: ReadonlyMap<string, readonly string[]>, sets: string[][], groups: RowGroup[]): Float64Array | null {
+  const ranks = dims.map((d) => dictionaryRanks(profile, d, dictionaries.get(d) ?? []));
+  const radix = ranks.map((r) => r.count + 1);
+  if (radix.reduce((a, r) => a * r, 1) > Number.MAX_SAFE_INTEGER) return null;
+  // Where each dimension sits in a row's codes (-1 when its set does not group it), per U and set.
+  const positions = new Map<string[], Array<Int32Array | undefined>>();
+  const key = new Float64Array(groups.length);
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i];
+    let byU = positions.get(g.U);
+    if (!byU) positions.set(g.U, (byU = []));
+    let at = byU[g.set];
+    if (!at) at = byU[g.set] = Int32Array.from(dims, (d) => (sets[g.set].includes(d) ? g.U.indexOf(d) : -1));
     let x = 0;
-    for (let j = 0; j < dims.length; j++) {
-      const v = r[dims[j]];
-      x = x * radix[j] + (typeof v === "string" ? ranks[j].get(v)! : 0);
-    }
+    for (let j = 0; j < dims.length; j++) x = x * radix[j] + (at[j] < 0 ? 0 : ranks[j].rank[g.codes[at[j]]]);
     key[i] = x;
   }
   return key;
+}
+
+/**
+ * Ranks 1.. of a dimension's codes in {@link groupComparator}'s order (grades in profile
+ * order, other codes alphabetically, `unknown` last), equal codes sharing a rank. Each
+ * label's class, order and text are worked out once, so the sort compares plain values.
+ */
+function dictionaryRanks(profile: Profile, d: string, dict: readonly string[]): { rank: Int32Array; count: number } {
+  const gradeOrder = new Map(profile.grades.map((g) => [g.code, g.order]));
+  const n = dict.length;
+  const cls = new Int8Array(n);
+  const ord = new Float64Array(n);
+  const text: string[] = new Array(n);
+  for (let c = 0; c < n; c++) {
+    const v = dict[c];
+    const grade = v !== "unknown" && d === "grade" && gradeOrder.has(v);
+    cls[c] = v === "unknown" ? 2 : 1;
+    ord[c] = v === "unknown" ? 0 : grade ? gradeOrder.get(v)! : Number.MAX_SAFE_INTEGER;
+    text[c] = v === "unknown" || grade ? "" : v;
+  }
+  const cmp = (a: number, b: number) => cls[a] - cls[b] || ord[a] - ord[b] || (text[a] < text[b] ? -1 : text[a] > text[b] ? 1 : 0);
+  const byOrder = Array.from({ length: n }, (_, c) => c).sort(cmp);
+  const rank = new Int32Array(n);
+  let count = 0;
+  byOrder.forEach((c, k) => (rank[c] = k > 0 && cmp(byOrder[k - 1], c) === 0 ? count : ++count));
+  return { rank, count };
 }
