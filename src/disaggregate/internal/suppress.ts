@@ -228,14 +228,13 @@ function hide(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: Su
         let total = 0;
         let count = 0;
         let largest = 0;
-        let best = -1;
         for (const c of children) {
           if (state[c] !== 0) {
             const cap = cellSize[c];
             total += cap;
             count++;
             largest = Math.max(largest, cap);
-          } else if (best < 0 || better(c, best) < 0) best = c;
+          }
         }
         if (state[parent] !== 0) {
           const cap = cellSize[parent];
@@ -249,6 +248,9 @@ function hide(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: Su
         // protects, so this holds for every hidden cell, not only the small ones): the
         // cell with the least room is the one with the largest count.
         if (count > 1 && total - largest >= min) continue;
+        // Only an equation that needs one more hidden cell looks for the best child.
+        let best = -1;
+        for (const c of children) if (state[c] === 0 && (best < 0 || better(c, best) < 0)) best = c;
         if (best >= 0) state[best] = COMPLEMENTARY;
         // The parent is hidden only against exact recovery (one unknown), never for room
         // alone: that would cascade every small cell up to the national total.
