@@ -17,7 +17,7 @@ import { suppress, type SuppressionOptions, type RowMeta } from "./internal/supp
 import { sortedOrder } from "./internal/order";
 import { pushKindRows } from "./internal/kinds";
 import { applyDesign, designApplies, groupTotals, resolveSample } from "./internal/design";
-import { projectDistribution, projectGroups, rowMaker, writeFigures, type ProjectedGroup } from "./internal/project";
+import { projectDistribution, projectGroups, rowMaker, writeFigures, type GroupColumns, type ProjectedGroup } from "./internal/project";
 import { factFor } from "./internal/kind-common";
 
 /** Options of {@link disaggregate}. */
@@ -133,12 +133,13 @@ export function disaggregate(
       for (let si = 0; si < sets.length; si++) {
         if (!applicable[si]) continue;
         const set = sets[si];
-        const groups = def.kind === "distribution" ? distributionGroups(def, reg, sums, U, set) : projectGroups(reg, sums, U, set);
+        let groups: GroupList = def.kind === "distribution" ? listOf(distributionGroups(def, reg, sums, U, set)) : columnsView(projectGroups(reg, sums, U, set), reg);
         // The national total is always published, even over no records: null and empty-group.
-        if (set.length === 0 && groups.length === 0) groups.push({ codes: U.map(() => 0), num: 0, den: 0, n: 0, nExcluded: 0, sumSq: 0, units: [] });
+        if (set.length === 0 && groups.length === 0) groups = listOf([{ codes: U.map(() => 0), num: 0, den: 0, n: 0, nExcluded: 0, sumSq: 0, units: { num: [], den: [] } }]);
         const totals = design ? groupTotals(reg, design, U, set, def.denominator !== undefined) : null;
         const maker = rowMaker(def.id, levelName(set), allDims, set, U, space);
-        for (const g of groups) {
+        for (let gi = 0; gi < groups.length; gi++) {
+          const g = groups.at(gi);
           const out = maker.row(g.codes);
           if (def.kind === "distribution") distributionRow(out, def, g, threshold);
           else ratioRow(out, def, g, z);
@@ -163,6 +164,36 @@ export function disaggregate(
 }
 
 type Group = ProjectedGroup;
+
+/** Groups read one at a time: `at(i)` may reuse one object, so read it before the next call. */
+interface GroupList {
+  length: number;
+  at(i: number): Group;
+}
+
+function listOf(groups: Group[]): GroupList {
+  return { length: groups.length, at: (i) => groups[i] };
+}
+
+/**
+ * The groups of projected columns through one reused object (only `codes` is new per
+ * group, as the row's suppression metadata keeps it).
+ */
+function columnsView(cols: GroupColumns, reg: CellRegistry): GroupList {
+  const g: Group = { codes: [], num: 0, den: 0, n: 0, nExcluded: 0, sumSq: 0 };
+  return {
+    length: cols.firstKey.length,
+    at(i) {
+      g.codes = reg.decode(cols.firstKey[i]);
+      g.num = cols.num[i];
+      g.den = cols.den[i];
+      g.n = cols.n[i];
+      g.nExcluded = cols.nExcluded[i];
+      g.sumSq = cols.sumSq[i];
+      return g;
+    },
+  };
+}
 
 function distributionGroups(def: DistributionIndicator, reg: CellRegistry, s: CellSums, U: string[], set: string[]): Group[] {
   const withUnit = set.includes(def.unitOf) ? set : [...set, def.unitOf];
@@ -217,18 +248,29 @@ function normValue(dataset: Dataset, norm: string | undefined): number | undefin
  * number of units summarised.
  */
 function distributionRow(out: Computed, def: DistributionIndicator, g: Group, threshold: number | undefined): void {
-  const units = (g.units ?? []).filter((u) => u.den > 0 || u.num > 0);
-  const kept = units.filter((u) => u.den > 0);
-  const infinite = units.filter((u) => u.den === 0);
-  const values = kept.map((u) => u.num / u.den);
-  const weightOf = (u: { num: number; den: number }) => (def.weight === "numerator" ? u.num : u.den);
-  const weights = def.weight === "none" ? undefined : kept.map(weightOf);
-  const infiniteWeights = infinite.map((u) => (def.weight === "none" ? 1 : weightOf(u)));
+  const uNum = g.units?.num ?? [];
+  const uDen = g.units?.den ?? [];
+  const values: number[] = [];
+  const weights: number[] | undefined = def.weight === "none" ? undefined : [];
+  const infiniteWeights: number[] = [];
+  let units = 0;
+  for (let u = 0; u < uNum.length; u++) {
+    const num = uNum[u];
+    const den = uDen[u];
+    // A unit with neither numerator nor denominator (a school with no pupils and no teacher) is not a unit of the distribution.
+    if (!(den > 0 || num > 0)) continue;
+    units++;
+    const w = def.weight === "numerator" ? num : den;
+    if (den > 0) {
+      values.push(num / den);
+      weights?.push(w);
+    } else infiniteWeights.push(def.weight === "none" ? 1 : w);
+  }
   const { value, flags } = summarise(def, values, weights, threshold, infiniteWeights);
   const counted = def.summary === "share-above-norm" || def.summary === "share-below-norm";
-  const excluded = counted ? 0 : infinite.length;
+  const excluded = counted ? 0 : infiniteWeights.length;
   if (excluded > 0) flags.push("zero-denominator");
-  const n = counted ? units.length : kept.length;
+  const n = counted ? units : values.length;
   if (def.minN > 0 && n < def.minN) flags.push("below-min-n");
   writeFigures(out, null, null, value === null ? null : def.scale * value, n, excluded, null, null, false, flags);
 }

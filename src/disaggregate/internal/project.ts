@@ -13,7 +13,7 @@ export interface ProjectedGroup {
   nExcluded: number;
   sumSq: number;
   /** Units of a distribution (filled by the caller). */
-  units?: { num: number; den: number }[];
+  units?: { num: number[]; den: number[] };
 }
 
 /** Largest number of groups looked up in a direct array rather than a Map. */
@@ -59,22 +59,36 @@ function assignCells(reg: CellRegistry, s: CellSums, U: string[], dims: string[]
   return { groupOf, firstKey };
 }
 
-/** Sums the registry's cells into the groups of `set`, in order of their first cell. */
-export function projectGroups(reg: CellRegistry, s: CellSums, U: string[], set: string[]): ProjectedGroup[] {
+/** The groups of a grouping set as columns: group g's first cell key and its summed cell sums. */
+export interface GroupColumns {
+  firstKey: number[];
+  num: Float64Array;
+  den: Float64Array;
+  n: Float64Array;
+  nExcluded: Float64Array;
+  sumSq: Float64Array;
+}
+
+/**
+ * Sums the registry's cells into the groups of `set`, in order of their first cell, as
+ * columns (no object per group: a 10M-row call's 25,000 school groups were 25,000
+ * short-lived objects for the garbage collector to copy).
+ */
+export function projectGroups(reg: CellRegistry, s: CellSums, U: string[], set: string[]): GroupColumns {
   const { groupOf, firstKey } = assignCells(reg, s, U, set);
-  const groups: ProjectedGroup[] = firstKey.map((key) => ({ codes: reg.decode(key), num: 0, den: 0, n: 0, nExcluded: 0, sumSq: 0 }));
+  const G = firstKey.length;
+  const out: GroupColumns = { firstKey, num: new Float64Array(G), den: new Float64Array(G), n: new Float64Array(G), nExcluded: new Float64Array(G), sumSq: new Float64Array(G) };
   const { num, den, n, nExcluded, sumSq } = s;
   for (let c = 0; c < groupOf.length; c++) {
     const gi = groupOf[c];
     if (gi < 0) continue;
-    const g = groups[gi];
-    g.num += num[c];
-    g.den += den[c];
-    g.n += n[c];
-    g.nExcluded += nExcluded[c];
-    g.sumSq += sumSq[c];
+    out.num[gi] += num[c];
+    out.den[gi] += den[c];
+    out.n[gi] += n[c];
+    out.nExcluded[gi] += nExcluded[c];
+    out.sumSq[gi] += sumSq[c];
   }
-  return groups;
+  return out;
 }
 
 /**
@@ -83,7 +97,7 @@ export function projectGroups(reg: CellRegistry, s: CellSums, U: string[], set: 
  * makes them (same order, same sums in the same order), but kept as plain numbers
  * (no codes array or object per unit); each group, in order of its first unit, gets
  * that unit's codes, the sums of its units' `num` and `den` (n, nExcluded and sumSq
- * stay 0) and the list of its units' `{ num, den }`.
+ * stay 0) and its units' `num` and `den` as two lists.
  */
 export function projectDistribution(reg: CellRegistry, s: CellSums, U: string[], withUnit: string[], set: string[]): ProjectedGroup[] {
   const { groupOf, firstKey } = assignCells(reg, s, U, withUnit);
@@ -109,10 +123,11 @@ export function projectDistribution(reg: CellRegistry, s: CellSums, U: string[],
       stride *= setRadices[j];
     }
     let g = byKey.get(k);
-    if (!g) byKey.set(k, (g = { codes: reg.decode(key), num: 0, den: 0, n: 0, nExcluded: 0, sumSq: 0, units: [] }));
+    if (!g) byKey.set(k, (g = { codes: reg.decode(key), num: 0, den: 0, n: 0, nExcluded: 0, sumSq: 0, units: { num: [], den: [] } }));
     g.num += unitNum[u];
     g.den += unitDen[u];
-    g.units!.push({ num: unitNum[u], den: unitDen[u] });
+    g.units!.num.push(unitNum[u]);
+    g.units!.den.push(unitDen[u]);
   }
   return [...byKey.values()];
 }
