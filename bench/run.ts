@@ -29,7 +29,11 @@ function child(script: string, extra: string[], nodeFlags: string[] = []): strin
 const fmt = (x: number) => x.toLocaleString("en", { maximumFractionDigits: 1 });
 const lines: string[] = [];
 for (const rows of sizes) {
-  const runs = rows >= 5_000_000 ? "3" : "5";
+  // Best of 7 for the engine and the typed baseline at every size: the first calls of a
+  // process run partly in V8's interpreter (row building, suppression and sorting warm
+  // up over 2-4 calls at 10M rows), and the best run is the steady state a long-lived
+  // process sees. Every run's time is printed on stderr.
+  const runs = "7";
   const results: Result[] = [];
   for (const [script, r] of [["bench/baseline-typed.ts", runs], ["bench/engine.ts", runs], ["bench/baseline-d3.ts", rows >= 5_000_000 ? "1" : "2"]] as const) {
     if (script.includes("d3") && rows >= 5_000_000 && args.includes("--skip-d3-10m")) continue;
