@@ -25,6 +25,13 @@ const Base = z.object({
   requires: z.array(z.string()).default([]),
   /** Records below which a value is flagged `below-min-n`. */
   minN: z.number().int().min(0).default(0),
+  /**
+   * Minimum count (and complement) for publishing this indicator's cells, when it must
+   * be stricter than the call's (`suppression.minCell`, default the profile's
+   * `minCell`); the larger of the two applies, so an indicator can never weaken the
+   * profile's rule. Omitted: the call's minimum.
+   */
+  minCell: z.number().int().min(0).optional(),
   /** Chooses the interval: Wilson for proportions, normal for means, none for ratios. */
   statistic: z.enum(["proportion", "mean", "ratio", "count"]),
   /** Id of the profile norm that is this indicator's threshold. */

@@ -120,9 +120,13 @@ function families(defs: IndicatorDefinition[]): Map<string, string> {
  */
 export function suppress(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: SuppressionOptions, profileMin: number): void {
   checkOptions(options);
-  const min = options.minCell ?? profileMin;
-  if (min > 0) hide(rows, metas, sets, options, min);
-  if (min > 0) withholdExclusions(rows, metas, min);
+  const callMin = options.minCell ?? profileMin;
+  // An indicator may ask for a larger minimum than the call's (never a smaller one).
+  const minOf = (def: IndicatorDefinition) => Math.max(callMin, def.minCell ?? 0);
+  if (metas.some((m) => minOf(m.def) > 0)) {
+    hide(rows, metas, sets, options, minOf);
+    withholdExclusions(rows, metas, minOf);
+  }
   if (options.roundingBase !== undefined) roundCounts(rows, metas, options.roundingBase);
 }
 
@@ -147,12 +151,11 @@ function checkOptions(o: SuppressionOptions): void {
  * (grouping set with no dimension) and only when at least the minimum; elsewhere
  * `nExcluded` is null and the flag `unknown-excluded` still says records were left out.
  */
-function withholdExclusions(rows: ResultRow[], metas: RowMeta[], min: number): void {
+function withholdExclusions(rows: ResultRow[], metas: RowMeta[], minOf: (def: IndicatorDefinition) => number): void {
   rows.forEach((r, i) => {
     if (r.nExcluded === null) return;
-    void metas;
     const national = r.level === "total";
-    if (r.suppressed || !national || (r.nExcluded > 0 && r.nExcluded < min)) r.nExcluded = null;
+    if (r.suppressed || !national || (r.nExcluded > 0 && r.nExcluded < minOf(metas[i].def))) r.nExcluded = null;
   });
 }
 
@@ -160,7 +163,7 @@ function withholdExclusions(rows: ResultRow[], metas: RowMeta[], min: number): v
 const PRIMARY = 1;
 const COMPLEMENTARY = 2;
 
-function hide(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: SuppressionOptions, min: number): void {
+function hide(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: SuppressionOptions, minOf: (def: IndicatorDefinition) => number): void {
   const defsById = new Map<string, IndicatorDefinition>();
   for (const m of metas) defsById.set(m.def.id, m.def);
   const fam = families([...defsById.values()]);
@@ -173,6 +176,8 @@ function hide(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: Su
   const cellsOfFamily: Array<Map<number | string, number>> = [];
   for (let f = 0; f < familyIndex.size; f++) cellsOfFamily.push(new Map());
   const cellOfRow = new Int32Array(metas.length);
+  // A family's cells are shared by its indicators: the room rule uses the largest of their minimums.
+  const familyMin = new Array<number>(familyIndex.size).fill(0);
   const cellSize: number[] = [];
   const cellFamily: number[] = [];
   const cellFirst: number[] = [];
@@ -201,6 +206,8 @@ function hide(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: Su
       : !m.def.denominator ? Math.min(m.records, m.x)
       : m.records;
     cellSize[cell] = Math.min(cellSize[cell], size);
+    const min = minOf(m.def);
+    familyMin[f] = Math.max(familyMin[f], min);
     if (primary(m.def, m, min)) {
       if (state[cell] === 0) hiddenCount++;
       state[cell] = PRIMARY;
@@ -211,7 +218,7 @@ function hide(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: Su
     const relations = sumRelations(metas, keys, sets, familyIndex.size, cellsOfFamily, cellFamily, cellFirst);
     const rank = (c: number) => {
       const size = cellSize[c];
-      return size >= min ? size : Number.MAX_VALUE / 2 - size;
+      return size >= familyMin[cellFamily[c]] ? size : Number.MAX_VALUE / 2 - size;
     };
     // Ties by the group's text key (the cells of one equation share their family).
     const better = (a: number, b: number) => {
@@ -247,7 +254,7 @@ function hide(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: Su
         // equation can absorb (a large partner pinned by a small one pins what it
         // protects, so this holds for every hidden cell, not only the small ones): the
         // cell with the least room is the one with the largest count.
-        if (count > 1 && total - largest >= min) continue;
+        if (count > 1 && total - largest >= familyMin[cellFamily[parent]]) continue;
         // Only an equation that needs one more hidden cell looks for the best child.
         let best = -1;
         for (const c of children) if (state[c] === 0 && (best < 0 || better(c, best) < 0)) best = c;
