@@ -153,10 +153,14 @@ export class CsvScanner {
     let next: number;
     if (this.compiled === null) next = this.scanGeneric(buf, pos, final, Infinity);
     else {
-      next = this.compiled(buf, pos, final);
+      // the generated scanner sees the buffer up to its last line break only, so it
+      // never meets the end of input inside a row: those paths stay cold, and taken
+      // at a random cell of each chunk they cost the optimised code a deopt each
+      const view = final ? buf : buf.subarray(0, lastBreak(buf, pos));
+      next = this.compiled(view, pos, final);
       while (this.resume) {
         this.resume = false;
-        next = this.compiled(buf, next, final);
+        next = this.compiled(view, next, final);
       }
     }
     if (next < buf.length) this.carry = buf.slice(next);
@@ -411,6 +415,12 @@ function join(a: Uint8Array, b: Uint8Array): Uint8Array {
   out.set(a);
   out.set(b, a.length);
   return out;
+}
+
+/** Index after the last line break (CR or LF) in `buf` at or after `pos`, or `pos` when there is none. */
+function lastBreak(buf: Uint8Array, pos: number): number {
+  for (let i = buf.length - 1; i >= pos; i--) if (buf[i] === LF || buf[i] === CR) return i + 1;
+  return pos;
 }
 
 /** Index of the line break ending the record that starts at `pos` (quotes respected), or -1. */

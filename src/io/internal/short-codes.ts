@@ -13,10 +13,11 @@ const SHORT_LIMIT = 1 << 16;
  * the column's checks (the others take the slow path and are reported every time).
  */
 export class ShortCodes {
-  private keys: Float64Array;
-  private codes: Int32Array;
-  private mask: number;
-  private shift: number;
+  /** Read by the generated scanner, which inlines {@link get}. */
+  keys: Float64Array;
+  codes: Int32Array;
+  mask: number;
+  shift: number;
   private size = 0;
 
   constructor(bits = 6) {
