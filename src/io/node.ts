@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
 import { EmisInputError } from "../models/errors";
 import { readAll, readChunks } from "./internal/csv-run";
 import type { ObjectSchemaLike, ReadChunk, ReadChunksOptions, ReadOptions, ReadResult } from "./read-options";
@@ -25,9 +25,45 @@ async function fileSize(fn: string, path: string): Promise<number> {
   return st.isFile() ? st.size : 0;
 }
 
+/** Bytes per read from a regular file. */
+const READ_BYTES = 1 << 23;
+
 /**
- * Read a CSV file from disk (Node only): `fs.createReadStream` piped into `readCsv`,
- * so the file is never held in memory as a whole (its size is used to size the
+ * A regular file's bytes in large sequential reads at explicit offsets, the next one
+ * already under way while the current chunk is scanned (reading overlaps parsing).
+ * Each read gets a new buffer (the scanner may keep a chunk it has not finished).
+ * Other files (pipes, devices: size 0) are streamed.
+ */
+async function* fileChunks(path: string, size: number): AsyncGenerator<Uint8Array> {
+  if (size === 0) {
+    yield* createReadStream(path, { highWaterMark: 1 << 20 });
+    return;
+  }
+  const fh = await open(path, "r");
+  let offset = 0;
+  const next = async (): Promise<Uint8Array> => {
+    const buf = Buffer.allocUnsafe(READ_BYTES);
+    const { bytesRead } = await fh.read(buf, 0, READ_BYTES, offset);
+    offset += bytesRead;
+    return buf.subarray(0, bytesRead);
+  };
+  let pending = next();
+  try {
+    for (;;) {
+      const chunk = await pending;
+      if (chunk.length === 0) break;
+      pending = next();
+      yield chunk;
+    }
+  } finally {
+    await pending.catch(() => undefined);
+    await fh.close();
+  }
+}
+
+/**
+ * Read a CSV file from disk (Node only): large sequential reads fed to `readCsv`, so
+ * the file is never held in memory as a whole (its size is used to size the
  * columns). The file label in issues is the path unless `options.file` is given.
  *
  * @param path file path
@@ -42,7 +78,7 @@ async function fileSize(fn: string, path: string): Promise<number> {
  */
 export async function readCsvFile(path: string, schema: ObjectSchemaLike, options: ReadOptions = {}): Promise<ReadResult> {
   const size = await fileSize("readCsvFile", path);
-  return readAll("readCsv", createReadStream(path, { highWaterMark: 1 << 20 }), schema, { ...options, file: options.file ?? path }, size);
+  return readAll("readCsv", fileChunks(path, size), schema, { ...options, file: options.file ?? path }, size);
 }
 
 /**
@@ -62,5 +98,5 @@ export async function* readCsvFileChunks(path: string, schema: ObjectSchemaLike,
     throw new EmisInputError("invalid-options", `readCsvFileChunks: options.chunkRows must be a positive whole number, got ${chunkRows}`);
   }
   const size = await fileSize("readCsvFileChunks", path);
-  yield* readChunks("readCsvChunks", createReadStream(path, { highWaterMark: 1 << 20 }), schema, { ...options, file: options.file ?? path }, chunkRows, size);
+  yield* readChunks("readCsvChunks", fileChunks(path, size), schema, { ...options, file: options.file ?? path }, chunkRows, size);
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -18,6 +18,30 @@ describe("readCsvFile", () => {
     expect(r.file).toBe(path);
     expect(r.rejects.map((i) => i.file)).toEqual([path, path]);
   });
+
+  it("reads a file of several reads (over 8 MB) as parseCsv reads its bytes, in one piece or in chunks", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "emis-io-"));
+    try {
+      const path = join(dir, "big.csv");
+      // 9.7 MB (two reads): 1,000 rows (one with a quoted line break) 1,100 times, CRLF, no last line break
+      const block = Array.from({ length: 1000 }, (_, i) => (i === 7 ? `"S${i}\nx",${i % 90}` : `S${i},${i % 90}`)).join("\r\n");
+      const bytes = new TextEncoder().encode(`school_id,pupils\r\n${Array(1100).fill(block).join("\r\n")}`);
+      expect(bytes.length).toBeGreaterThan(8 * 2 ** 20);
+      writeFileSync(path, bytes);
+      const expected = parseCsv(bytes, S, { file: path });
+      const r = await readCsvFile(path, S);
+      expect(r.counts).toEqual(expected.counts);
+      expect(r.counts.kept).toBe(1_100_000);
+      const id = r.table.columns.school_id;
+      const want = expected.table.columns.school_id;
+      expect(id.kind === "code" && want.kind === "code" && [id.dictionary, id.codes]).toEqual(want.kind === "code" && [want.dictionary, want.codes]);
+      let kept = 0;
+      for await (const c of readCsvFileChunks(path, S, { chunkRows: 250_000 })) kept += c.counts.kept;
+      expect(kept).toBe(1_100_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 
   it("rejects with empty-file and not-csv for the empty and binary fixtures", async () => {
     await expect(readCsvFile(fixturePath("empty.csv"), S)).rejects.toMatchObject({ code: "empty-file" });

@@ -60,6 +60,14 @@ describe("readCsv", () => {
     for (const input of [text, bytes, gen(), stream]) expect(rows((await readCsv(input, S)).table)).toEqual(expected);
   });
 
+  it("reads Node Buffers (a Uint8Array subclass) as it reads plain Uint8Arrays, mixed in one input", async () => {
+    const bytes = new TextEncoder().encode('id,name,n\na,"x\ny",1\nb,Zoë,2\nc,,3\n');
+    const mixed = [Buffer.from(bytes.subarray(0, 9)), bytes.subarray(9, 14), Buffer.from(bytes.subarray(14, 30)), bytes.subarray(30)];
+    const r = await readCsv(mixed, S);
+    expect(rows(r.table)).toEqual(rows(parseCsv(bytes, S).table));
+    expect(r.counts.kept).toBe(3);
+  });
+
   it("reports progress in rows and bytes", async () => {
     const seen: { rows: number; bytes: number }[] = [];
     const bytes = new TextEncoder().encode("id\na\nb\nc\n");

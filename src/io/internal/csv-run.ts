@@ -55,6 +55,10 @@ export class CsvRun {
     if (!(chunk instanceof Uint8Array)) {
       throw new EmisInputError("invalid-input", `${this.fn} reads Uint8Array chunks, got ${typeof chunk}; pass bytes or a string`);
     }
+    // a subclass (Node's Buffer) as a plain Uint8Array view: the scanner then meets one
+    // kind of array, not Buffers from the source mixed with its own Uint8Arrays, which
+    // deoptimised the generated scanner and left its byte reads polymorphic
+    if (Object.getPrototypeOf(chunk) !== Uint8Array.prototype) chunk = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     for (let s = 0; s < chunk.length; s += SLICE_BYTES) {
       this.scanner.push(s === 0 && chunk.length <= SLICE_BYTES ? chunk : chunk.subarray(s, s + SLICE_BYTES));
       this.progress();
