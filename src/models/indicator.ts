@@ -29,7 +29,8 @@ const Base = z.object({
    * Minimum count (and complement) for publishing this indicator's cells, when it must
    * be stricter than the call's (`suppression.minCell`, default the profile's
    * `minCell`); the larger of the two applies, so an indicator can never weaken the
-   * profile's rule. Omitted: the call's minimum.
+   * profile's rule. It holds for every indicator of the call that shares this one's
+   * counts (same fact, or facts linked through a ratio). Omitted: the call's minimum.
    */
   minCell: z.number().int().min(0).optional(),
   /** Chooses the interval: Wilson for proportions, normal for means, none for ratios. */

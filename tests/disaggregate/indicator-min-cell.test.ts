@@ -62,6 +62,16 @@ describe("a per-indicator minimum cell size", () => {
     expect(hi.ObjectiveValue - lo.ObjectiveValue).toBeGreaterThanOrEqual(10);
   });
 
+  it("holds for every indicator sharing the fact: Paro's share of girls (numerator 7) is not published beside it", () => {
+    const rows = disaggregate(ds, [strict, "female-pupils-percent"], opts);
+    const share = rows.find((r) => r.indicator === "female-pupils-percent" && r.dzongkhag === "paro" && r.sex === null)!;
+    expect(share).toMatchObject({ numerator: null, value: null, suppressed: true });
+    // alone, at the profile's minimum, the share is published with its 7 girls
+    const alone = disaggregate(ds, ["female-pupils-percent"], opts).find((r) => r.dzongkhag === "paro" && r.sex === null)!;
+    expect(alone).toMatchObject({ numerator: 7, denominator: 37, suppressed: false });
+    for (const r of rows) if (!r.suppressed && r.numerator !== null) expect(r.numerator === 0 || r.numerator >= 10).toBe(true);
+  });
+
   it("cannot weaken the profile's minimum: with minCell 2 the 3 girls of Gasa stay hidden", () => {
     const rows = disaggregate(withGasa, [lax], opts);
     expect(cell(rows, "gasa", "female")).toMatchObject({ value: null, suppressed: true });

@@ -121,10 +121,21 @@ function families(defs: IndicatorDefinition[]): Map<string, string> {
 export function suppress(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: SuppressionOptions, profileMin: number): void {
   checkOptions(options);
   const callMin = options.minCell ?? profileMin;
-  // An indicator may ask for a larger minimum than the call's (never a smaller one).
-  const minOf = (def: IndicatorDefinition) => Math.max(callMin, def.minCell ?? 0);
+  // An indicator may ask for a larger minimum than the call's (never a smaller one), and
+  // it holds for its whole family: the indicators of a fact share its counts (the 7 girls
+  // of a district hidden under a minimum of 10 as an enrolment cell are the numerator of
+  // the district's share of girls), so each uses the largest minimum of its family.
+  const defsById = new Map<string, IndicatorDefinition>();
+  for (const m of metas) defsById.set(m.def.id, m.def);
+  const fam = families([...defsById.values()]);
+  const largest = new Map<string, number>();
+  for (const d of defsById.values()) {
+    const f = fam.get(d.id)!;
+    largest.set(f, Math.max(largest.get(f) ?? callMin, d.minCell ?? 0));
+  }
+  const minOf = (def: IndicatorDefinition) => largest.get(fam.get(def.id)!)!;
   if (metas.some((m) => minOf(m.def) > 0)) {
-    hide(rows, metas, sets, options, minOf);
+    hide(rows, metas, sets, options, minOf, fam);
     withholdExclusions(rows, metas, minOf);
   }
   if (options.roundingBase !== undefined) roundCounts(rows, metas, options.roundingBase);
@@ -163,10 +174,14 @@ function withholdExclusions(rows: ResultRow[], metas: RowMeta[], minOf: (def: In
 const PRIMARY = 1;
 const COMPLEMENTARY = 2;
 
-function hide(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: SuppressionOptions, minOf: (def: IndicatorDefinition) => number): void {
-  const defsById = new Map<string, IndicatorDefinition>();
-  for (const m of metas) defsById.set(m.def.id, m.def);
-  const fam = families([...defsById.values()]);
+function hide(
+  rows: ResultRow[],
+  metas: RowMeta[],
+  sets: string[][],
+  options: SuppressionOptions,
+  minOf: (def: IndicatorDefinition) => number,
+  fam: Map<string, string>,
+): void {
   // Families numbered in order of first appearance; a cell is an integer id, one per
   // family and group key, numbered in order of its first row.
   const familyIndex = new Map<string, number>();
