@@ -13,11 +13,10 @@ const SHORT_LIMIT = 1 << 16;
  * the column's checks (the others take the slow path and are reported every time).
  */
 export class ShortCodes {
-  /** Read by the generated scanner, which inlines {@link get}. */
-  keys: Float64Array;
-  codes: Int32Array;
-  mask: number;
-  shift: number;
+  private keys: Float64Array;
+  private codes: Int32Array;
+  private mask: number;
+  private shift: number;
   private size = 0;
 
   constructor(bits = 6) {
