@@ -34,6 +34,16 @@ describe("readCsvChunks", () => {
     expect(dicts[0]).toEqual(["S0", "S1", "S2", "S3"]);
   });
 
+  it("keeps that one dictionary array also when the first chunks have no value in the column", async () => {
+    const T = z.object({ id: z.string(), note: z.string().max(9).optional() });
+    const csv = "id,note\n1,\n2,\n3,\n4,a\n5,b\n6,a\n";
+    const chunks = await all(readCsvChunks(csv, T, { chunkRows: 2 }));
+    const dicts = chunks.map((c) => c.table.columns.note.kind === "code" && c.table.columns.note.dictionary);
+    expect(new Set(dicts).size).toBe(1);
+    expect(dicts[0]).toEqual(["a", "b"]);
+    expect(chunks.flatMap((c) => rows(c.table).map((r) => r.note))).toEqual([null, null, null, "a", "b", "a"]);
+  });
+
   it("yields one empty chunk for a header-only file", async () => {
     const chunks = await all(readCsvChunks("id,sex,school\n", S));
     expect(chunks.map((c) => [c.table.length, c.counts.read])).toEqual([[0, 0]]);

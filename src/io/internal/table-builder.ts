@@ -80,7 +80,7 @@ function isDeferrable(f: FieldSpec): boolean {
  */
 export class TableBuilder {
   readonly fields: FieldSpec[];
-  /** Output dictionaries, shared by every piece (they only grow). */
+  /** Output dictionaries, shared by every piece (they only grow; see {@link flushDictionary}). */
   readonly dictionaries: (string[] | null)[];
   /** Kind of each source column for the scanner: COL_IGNORED, COL_CODE or COL_NUMBER. */
   readonly colKind: Uint8Array;
@@ -123,6 +123,8 @@ export class TableBuilder {
   private readonly firstRow: Map<number, number>[];
   private pieceStart = 0;
   private pieceRead = 0;
+  /** Pieces cut so far (a dictionary array some piece holds must keep its identity). */
+  private piecesTaken = 0;
   private pending: Pending[] = [];
   private rejects: EmisIssue[] = [];
   private rejectsTotal: EmisIssue[] = [];
@@ -427,7 +429,15 @@ export class TableBuilder {
     const texts = dict.decodeRange(from, dict.size);
     const out = this.dictionaries[k] as string[];
     const codes = dict.codes;
-    for (let i = 0; i < texts.length; i++) if (codes[from + i] !== INVALID) out.push(texts[i]);
+    let valid = 0;
+    while (valid < texts.length && codes[from + valid] !== INVALID) valid++;
+    if (out.length === 0 && valid === texts.length && this.piecesTaken === 0) {
+      // no piece holds the (empty) dictionary yet: take the decoded array as it is
+      // (pushing 1M ids one by one into a new array took ~80 ms, GC included)
+      this.dictionaries[k] = texts;
+    } else {
+      for (let i = 0; i < texts.length; i++) if (codes[from + i] !== INVALID) out.push(texts[i]);
+    }
     this.decodedSlots[k] = dict.size;
   }
 
@@ -587,6 +597,7 @@ export class TableBuilder {
       counts: { read: this.read - this.pieceRead, kept: n, rejected: this.pieceRejected, byRule: this.pieceByRule },
       rowOffset: this.pieceRead,
     };
+    this.piecesTaken++;
     this.pieceStart = this.kept;
     this.pieceRead = this.read;
     this.rejects = [];
