@@ -143,8 +143,8 @@ const FNV_PRIME = 0x01000193;
 /**
  * Hash of the cell `buf[s..e)` for the dictionary table. FNV-1a, except that a value
  * ending in digits (ids such as `P000123` or `2024001234`) hashes its non-digit prefix,
- * the digit count and the number without its last 6 bits, and keeps those 6 bits as
- * the low bits of the hash: 64 consecutive ids land in 64 consecutive table slots, so
+ * the digit count and the number without its last 4 bits, and keeps those 4 bits as
+ * the low bits of the hash: 16 consecutive ids land in 16 consecutive table slots, so
  * reading ids in (nearly) sorted order touches the table in order, not at random.
  */
 export function hashCell(buf: Uint8Array, s: number, e: number): number {
