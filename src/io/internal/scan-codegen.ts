@@ -65,15 +65,17 @@ export function compileScanner(host: ScanHost, b: TableBuilder, delim: number, m
       // into one path that the first row runs whole (so that the first long value or
       // the first repeat of one cannot deoptimise) was measured 25-40% slower per row
       // on repeated ids; one deopt and recompile per such event costs less.
-      body = `${stopLoop}
+      body = `let ka = 0; let kb = 0;
+        while (i < n) {
+          c = buf[i];
+          if (c <= ${maxStop} && (c === ${delim} || c === 10 || c === 13)) break;
+          if (i - s < 3) ka = (ka << 8) | c; else kb = (kb << 8) | c;
+          i++;
+        }
         if (i >= n && !final) return rowStart;
         const len = i - s;
         if (len === 0) { ${empty} }
         else if (len <= ${SHORT_MAX}) {
-          const mid = len > 3 ? s + 3 : i;
-          let ka = 0; let kb = 0;
-          for (let j = s; j < mid; j++) ka = (ka << 8) | buf[j];
-          for (let j = mid; j < i; j++) kb = (kb << 8) | buf[j];
           const code = sh${col}.get(ka, kb);
           if (code >= 0) o${col}[row] = code;
           else { const added = b.codeCell(${col}, buf, s, i, hashCell(buf, s, i)); if (added >= 0) sh${col}.set(ka, kb, added); }
