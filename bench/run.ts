@@ -30,11 +30,12 @@ function child(script: string, extra: string[], nodeFlags: string[] = []): strin
 const fmt = (x: number) => x.toLocaleString("en", { maximumFractionDigits: 1 });
 const lines: string[] = [];
 for (const rows of sizes) {
-  // Best of 7 for the engine and the typed baseline at every size: the first calls of a
-  // process run partly in V8's interpreter (row building, suppression and sorting warm
-  // up over 2-4 calls at 10M rows), and the best run is the steady state a long-lived
-  // process sees. Every run's time is printed on stderr.
-  const runs = "7";
+  // Best of 20 runs at 1M rows and of 7 at 10M, the same for the engine and the typed
+  // baseline: the engine's first calls run partly in V8's interpreter and deoptimise as
+  // new shapes appear (measured: about 10 calls at 1M, 4-6 at 10M before the steady
+  // state), and the best run is the steady state a long-lived process sees. The first
+  // (cold) run is printed beside it, and every run on stderr.
+  const runs = rows >= 5_000_000 ? "7" : "20";
   const results: Result[] = [];
   for (const [script, r] of [["bench/baseline-typed.ts", runs], ["bench/engine.ts", runs], ["bench/baseline-d3.ts", rows >= 5_000_000 ? "1" : "2"]] as const) {
     if (script.includes("d3") && rows >= 5_000_000 && args.includes("--skip-d3-10m")) continue;
