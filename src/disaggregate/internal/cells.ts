@@ -108,8 +108,10 @@ export class CellRegistry {
   }
 
   decode(key: number): number[] {
-    const out = new Array<number>(this.radices.length);
-    for (let d = 0; d < this.radices.length; d++) out[d] = Math.floor(key / this.strides[d]) % Math.max(1, this.radices[d]);
+    // Pushed, not preallocated: `new Array(n)` makes a holey array, a second array shape
+    // beside the packed codes made elsewhere, and the code reading codes deoptimised on it.
+    const out: number[] = [];
+    for (let d = 0; d < this.radices.length; d++) out.push(Math.floor(key / this.strides[d]) % Math.max(1, this.radices[d]));
     return out;
   }
 

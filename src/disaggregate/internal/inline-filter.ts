@@ -1,6 +1,7 @@
 import type { FactTable } from "../../dataset/fact-table";
 import type { Filter } from "../../models/filter";
 import { filterMask } from "./filter-mask";
+import { compileCached } from "./compile-cached";
 
 /** Binds a value as a kernel constant and returns its identifier. */
 export type Bind = (prefix: string, value: unknown) => string;
@@ -102,10 +103,7 @@ export function filterSubset(n: number, a: InlineFilter | null, b: InlineFilter)
     return id;
   };
   const test = `${a ? `${a.expr(bind)} && ` : ""}!${b.expr(bind)}`;
-  try {
-    const fn = new Function("A", `${head.join("\n")}\nfor (let i = 0; i < ${n}; i++) if (${test}) return false;\nreturn true;`) as (A: unknown[]) => boolean;
-    return fn(args);
-  } catch {
-    return null;
-  }
+  const nId = bind("n", n);
+  const fn = compileCached<boolean>(`${head.join("\n")}\nfor (let i = 0; i < ${nId}; i++) if (${test}) return false;\nreturn true;`);
+  return fn && fn(args);
 }

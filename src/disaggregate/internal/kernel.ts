@@ -1,4 +1,5 @@
 import type { CellSums } from "./accumulate";
+import { compileCached } from "./compile-cached";
 import type { InlineFilter } from "./inline-filter";
 
 /**
@@ -139,29 +140,9 @@ export function compileKernel(n: number, slots: KernelSlot[], tasks: KernelTask[
   }
   const nId = name("n", n);
   const source = `${head.join("\n")}\nfor (let i = 0; i < ${nId}; i++) {\n${body.join("\n")}\n}\n${tail.join("\n")}`;
-  let fn = compiledKernels.get(source);
-  if (!fn) {
-    try {
-      fn = new Function("A", source) as (A: unknown[]) => void;
-    } catch {
-      return null;
-    }
-    if (compiledKernels.size >= KERNEL_CACHE_SIZE) compiledKernels.delete(compiledKernels.keys().next().value!);
-    compiledKernels.set(source, fn);
-  }
-  const f = fn;
-  return () => f(args);
+  const f = compileCached<void>(source);
+  return f && (() => f(args));
 }
-
-/**
- * Generated functions by source. The source holds no data (arrays and values are
- * arguments), only the shape of the work, so a call repeating an earlier call's shape
- * (the same indicators and groupings on facts of the same layout) reuses a function the
- * JIT has already optimised instead of warming up a new one. A pure memo: bounded,
- * never observable in results.
- */
-const compiledKernels = new Map<string, (A: unknown[]) => void>();
-const KERNEL_CACHE_SIZE = 64;
 
 /** The integer s when `table[c] = c × s` for every code c (s is then written into the source as a number), else null. */
 function linearStride(table: Int32Array): number | null {
