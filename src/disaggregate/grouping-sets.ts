@@ -1,4 +1,5 @@
-import { EmisInputError } from "../models/errors";
+import { EmisDefinitionError, EmisInputError } from "../models/errors";
+import { RESERVED_DIMENSIONS } from "../models/result";
 
 /** How the groups of a call are chosen. */
 export interface GroupingOptions {
@@ -30,6 +31,15 @@ export function groupingSets(options: GroupingOptions): string[][] {
       for (let mask = 0; mask < 1 << by.length; mask++) sets.push(by.filter((_, k) => mask & (1 << k)));
     } else if (options.rollup) sets = by.map((_, k) => by.slice(0, k)).concat([by]);
     else sets = [by];
+  }
+  for (const d of sets.flat()) {
+    if (RESERVED_DIMENSIONS.includes(d)) {
+      throw new EmisDefinitionError(
+        "reserved-dimension",
+        `disaggregate: cannot group by "${d}": it is a field of every result row (or not a plain key), so its column would overwrite that field; rename the dimension (e.g. school_${d})`,
+        { dimension: d },
+      );
+    }
   }
   const seen = new Set<string>();
   const out: string[][] = [];

@@ -4,7 +4,7 @@ export { FLAGS } from "./flags";
 export type { Flag } from "./flags";
 export { MISSING_CODE, codeAt, rowAt } from "./columns";
 export type { CodeColumn, NumberColumn, Column, ColumnTable } from "./columns";
-export { ResultRow, ResultRowFields, FlagSchema } from "./result";
+export { ResultRow, ResultRowFields, FlagSchema, RESERVED_DIMENSIONS } from "./result";
 export type { ResultTable } from "./result";
 export { Code, Sex, YesNo, Location, Functioning, AffectFrequency, Status } from "./codes";
 export { School } from "./school";

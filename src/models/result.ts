@@ -36,6 +36,13 @@ export const ResultRowFields = z.object({
     flags: z.array(FlagSchema),
 });
 
+/**
+ * Names a dimension may not take: the fixed fields of every result row (a dimension
+ * column of that name would overwrite the figure) and `__proto__` (not an own key of a
+ * plain object).
+ */
+export const RESERVED_DIMENSIONS: readonly string[] = [...Object.keys(ResultRowFields.shape), "__proto__"];
+
 /** Schema of a row: the fixed fields plus dimension columns (`string`, or `null` when rolled up). */
 export const ResultRow = ResultRowFields.catchall(z.union([z.string(), z.null()]));
 

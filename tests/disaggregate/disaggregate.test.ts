@@ -167,3 +167,29 @@ describe("disaggregate: invariants", () => {
     expectTypeOf(disaggregate(ds, ["enrolment"])[0].value).toEqualTypeOf<number | null>();
   });
 });
+
+describe("disaggregate: reserved dimension names", () => {
+  // A hand-built fact can carry any dimension name; a column named like a result field
+  // would overwrite that field (indicator "a", value "b") and `__proto__` is not an own key.
+  const factWith = (name: string) => ({
+    ...ds,
+    facts: { students: { name: "students", length: 3, dims: { [name]: { codes: Uint32Array.of(0, 1, 2), dictionary: ["a", "b", "c"] } }, measures: { enrolled: new Float64Array(3).fill(1) } } },
+  });
+  for (const name of ["indicator", "level", "value", "n", "flags", "suppressed", "__proto__"]) {
+    it(`refuses to group by "${name}" with a typed error naming it`, () => {
+      try {
+        disaggregate(factWith(name), ["enrolment"], { by: [name], suppression: false });
+        expect.unreachable();
+      } catch (e) {
+        expect(isEmisError(e) && e.code).toBe("reserved-dimension");
+        expect((e as Error).message).toContain(`"${name}"`);
+      }
+    });
+  }
+  it("still groups by names that are only Object.prototype members (constructor, toString)", () => {
+    for (const name of ["constructor", "toString"]) {
+      const rows = disaggregate(factWith(name), ["enrolment"], { by: [name], suppression: false });
+      expect(rows.map((r) => [r[name], r.value])).toEqual([["a", 1], ["b", 1], ["c", 1]]);
+    }
+  });
+});

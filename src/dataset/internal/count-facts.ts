@@ -1,6 +1,7 @@
 import type { ColumnTable } from "../../models/columns";
 import { EmisDefinitionError, EmisInputError, type EmisIssue } from "../../models/errors";
 import type { CountTableSpec } from "../../models/count-table";
+import { RESERVED_DIMENSIONS } from "../../models/result";
 import { DimBuilder, type FactTable } from "../fact-table";
 import type { InputAccount } from "../create-dataset";
 import { numberGetter, stringGetter } from "./column-access";
@@ -27,9 +28,6 @@ export interface MarginCheck {
  * summed). A margin covers, on each dimension where it holds a margin code, the part
  * codes that margin names (or all non-margin codes), and on the others the same code.
  */
-/** Fields of every result row: a dimension may not take one of these names. */
-export const RESERVED_DIMENSIONS = ["indicator", "level", "numerator", "denominator", "value", "n", "nExcluded", "ciLow", "ciHigh", "suppressed", "flags"];
-
 export function buildCountFacts(t: ColumnTable, spec: CountTableSpec, issues: EmisIssue[]) {
   for (const d of spec.dimensions) {
     if (RESERVED_DIMENSIONS.includes(d)) {
