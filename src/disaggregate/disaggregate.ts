@@ -145,7 +145,9 @@ export function disaggregate(
           else ratioRow(out, def, g, z);
           if (totals) applyDesign(out, def, totals(g.codes), sample!, z);
           rows.push(out);
-          metas.push({ def, set: si, codes: g.codes, U, x: g.num, n: g.den, records: g.n, excluded: g.nExcluded, unknownGroup: maker.unknown(g.codes) });
+          // A distribution's records are its units (the row's n).
+          const records = def.kind === "distribution" ? (out.n as number) : g.n;
+          metas.push({ def, set: si, codes: g.codes, U, x: g.num, n: g.den, records, excluded: g.nExcluded, unknownGroup: maker.unknown(g.codes) });
         }
       }
     });

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createDataset } from "../../src/dataset";
 import { disaggregate } from "../../src/disaggregate";
 import { profiles } from "../../src/profiles";
+import { catalogue } from "../../src/indicators/catalogue";
+import type { DistributionIndicator, IndicatorDefinitionInput } from "../../src/models/indicator";
 
 // Findings of a hostile user trial, each a way to recover a hidden count; minCell 5.
 const profile = profiles.bhutan;
@@ -66,4 +68,24 @@ describe("disclosure control: leaks found by the user trial", () => {
     }
     expect(() => disaggregate(ds, ["enrolment"], { by: ["sex"], suppression: { minCel: 5 } as never })).toThrowError(/unknown suppression option minCel/);
   });
+
+  it("hides a distribution over one unit whose count is small: a school's own ratio times its published denominator gives the count", () => {
+    const sch = [{ school_id: "A", dzongkhag: "paro", location: "rural" }, { school_id: "B", dzongkhag: "paro", location: "urban" }];
+    const kids: Array<Record<string, unknown>> = [];
+    const add = (s: string, n: number, dis: number) => { for (let i = 0; i < n; i++) kids.push({ student_id: `${s}${i}`, school_id: s, grade: "X", sex: i % 2 ? "female" : "male", disability: i < dis ? "yes" : "no" }); };
+    add("A", 40, 3);
+    add("B", 40, 20);
+    const staff = ["A", "B"].flatMap((s) => Array.from({ length: 20 }, (_, i) => ({ teacher_id: `${s}t${i}`, school_id: s, sex: i % 2 ? "female" : "male" })));
+    const d3 = createDataset({ profile, schools: sch, students: kids, teachers: staff, year: 2024 });
+    const gini = catalogue.find((d) => d.id === "gini-school-ptr")! as DistributionIndicator;
+    // pupils with a disability per teacher, averaged over schools: at one school, 3 / 20
+    const perTeacher = { ...gini, id: "disabled-per-teacher", summary: "mean-of-units", numerator: { ...gini.numerator, filter: { eq: ["disability", "yes"] } } } as IndicatorDefinitionInput;
+    const rows = disaggregate(d3, [perTeacher, "female-teachers-percent"], { by: ["school"] });
+    const at = (id: string, school: string) => rows.find((r) => r.indicator === id && r.school === school)!;
+    expect(at("disabled-per-teacher", "A")).toMatchObject({ value: null, suppressed: true });
+    expect(at("female-teachers-percent", "A")).toMatchObject({ denominator: null, suppressed: true });
+    // 20 pupils with a disability at B are not small: published
+    expect(at("disabled-per-teacher", "B")).toMatchObject({ value: 1, suppressed: false });
+  });
 });
+

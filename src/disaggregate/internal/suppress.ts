@@ -46,13 +46,19 @@ function isSmall(v: number, min: number): boolean {
 
 /**
  * Primary rule: a count of people, or a proportion's count or complement, that is
- * positive but under the minimum; a mean over fewer records than the minimum.
- * Resource ratios of institutions (PTR, class size: statistic `ratio`) and
- * distributions across units are not primary-suppressed, but they are hidden
- * complementarily when they share a count with a hidden cell.
+ * positive but under the minimum; a mean over fewer records than the minimum; a
+ * distribution summarising one unit whose counts are under the minimum. Resource
+ * ratios of institutions (PTR, class size: statistic `ratio`) and distributions across
+ * several units are not primary-suppressed, but they are hidden complementarily when
+ * they share a count with a hidden cell.
  */
 function primary(def: IndicatorDefinition, m: RowMeta, min: number): boolean {
-  if (def.kind === "distribution" || def.statistic === "ratio") return false;
+  // A distribution over a single unit (a school's own row) is that unit's ratio, and
+  // with the unit's published denominator elsewhere it gives the count: its numerator
+  // and denominator sums are tested like a count. Over two or more units a summary
+  // (Gini, median) states no unit's count.
+  if (def.kind === "distribution") return m.records === 1 && (isSmall(m.x, min) || isSmall(m.n, min));
+  if (def.statistic === "ratio") return false;
   // A headcount of records whose code is unknown (3 pupils of unrecorded sex) states no
   // attribute of anyone, and it can be derived anyway by differencing two published
   // figures of different coverage (enrolment minus the girls-and-boys denominator), so
