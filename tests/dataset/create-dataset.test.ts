@@ -7,6 +7,8 @@ import { schools, students, teachers } from "../fixtures/three-schools";
 
 const profile = profiles.generic;
 
+const ds0 = () => createDataset({ profile, schools, students: students(), teachers: teachers() });
+
 describe("createDataset", () => {
   it("joins pupils to their school's dimensions", () => {
     const ds = createDataset({ profile, schools, students: students() });
@@ -30,6 +32,16 @@ describe("createDataset", () => {
     const plain = { ...ds, facts: { ...ds.facts, students: { ...ds.facts.students, ones: undefined } } };
     const opts = { by: ["location"], rollup: true };
     expect(disaggregate(ds, ["enrolment", "pupil-teacher-ratio"], opts)).toEqual(disaggregate(plain, ["enrolment", "pupil-teacher-ratio"], opts));
+  });
+
+  it("refuses a ones list that is not a list of its measures, or names a measure that is not all ones", () => {
+    const base = ds0();
+    const f = base.facts.students;
+    const bad = (ones: unknown, enrolled = f.measures.enrolled) => ({ ...base, facts: { ...base.facts, students: { ...f, ones, measures: { ...f.measures, enrolled } } } }) as typeof base;
+    const twos = Float64Array.from(f.measures.enrolled, (_, i) => (i === f.length - 1 ? 2 : 1));
+    expect(() => disaggregate(bad("enrolled"), ["enrolment"])).toThrow(/ones must list measure names/);
+    expect(() => disaggregate(bad(["nope"]), ["enrolment"])).toThrow(/ones must list measure names/);
+    expect(() => disaggregate(bad(["enrolled"], twos), ["enrolment"])).toThrow(new RegExp(`measure enrolled is listed in ones but row ${f.length} holds 2`));
   });
 
   it("keeps the first of duplicate ids, reports the rest, and accounts for every row", () => {

@@ -1,3 +1,4 @@
+import { EmisInputError } from "../../models/errors";
 import type { FactTable } from "../../dataset/fact-table";
 import type { IndicatorDefinition } from "../../models/indicator";
 import { accumulateJoint, accumulateSide, measureOf, newSums, type CellSums } from "./accumulate";
@@ -192,7 +193,7 @@ export class Accumulation {
     // declared by the fact (createDataset), else checked once per call.
     const onesCache = new Map<Float64Array, boolean>();
     const ones = (s: Side) => {
-      if (s.fact.ones?.includes(s.name)) return true;
+      if (declaredOnes(s.fact, s.name)) return true;
       const m = s.measure;
       let o = onesCache.get(m);
       if (o === undefined) {
@@ -266,5 +267,28 @@ function isSubset(a: Uint8Array | null, b: Uint8Array | null, n: number): boolea
     return true;
   }
   for (let i = 0; i < n; i++) if (a[i] > b[i]) return false;
+  return true;
+}
+
+/**
+ * Whether the fact declares `name` all ones (FactTable.ones). The declaration is
+ * trusted, so it is checked for its form and spot-checked on 64 evenly spaced rows from
+ * the first to the last (a wrong list fails there unless it is wrong only elsewhere).
+ */
+function declaredOnes(fact: FactTable, name: string): boolean {
+  const list = fact.ones;
+  if (list === undefined) return false;
+  if (!Array.isArray(list) || !list.every((x) => typeof x === "string" && Object.prototype.hasOwnProperty.call(fact.measures, x))) {
+    throw new EmisInputError("invalid-fact", `fact ${fact.name}: ones must list measure names of the fact (measures: ${Object.keys(fact.measures).join(", ")}), got ${JSON.stringify(list)}`, { fact: fact.name });
+  }
+  if (!list.includes(name)) return false;
+  const m = fact.measures[name];
+  const n = fact.length;
+  for (let k = 0; k < 64 && n > 0; k++) {
+    const i = Math.min(n - 1, Math.floor((k * (n - 1)) / 63));
+    if (m[i] !== 1) {
+      throw new EmisInputError("invalid-fact", `fact ${fact.name}: measure ${name} is listed in ones but row ${i + 1} holds ${m[i]}; list only measures that are 1 on every row`, { fact: fact.name, measure: name, row: i + 1 });
+    }
+  }
   return true;
 }
