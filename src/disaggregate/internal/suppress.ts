@@ -18,6 +18,9 @@ export interface SuppressionOptions {
    * rounds to 0, so true zeros stay distinguishable; percentages, means, ratios and
    * intervals are computed from the unrounded counts. A mean's numerator (a sum of
    * scores, not a count) and a distribution's `n` (units) are left as they are.
+   * Rounding is a presentation convention, not disclosure control: a percentage at full
+   * precision beside a rounded denominator usually gives the exact count back.
+   * Suppression (`minCell`) is the protection.
    */
   roundingBase?: number;
 }
