@@ -200,7 +200,7 @@ function hide(
   const cellsOfFamily: Array<Map<number | string, number>> = [];
   for (let f = 0; f < familyIndex.size; f++) cellsOfFamily.push(new Map());
   const cellOfRow = new Int32Array(metas.length);
-  // A family's cells are shared by its indicators: the room rule uses the largest of their minimums.
+  // The minimum of each family (one per family: see `suppress`), for the room rule.
   const familyMin = new Array<number>(familyIndex.size).fill(0);
   const cellSize: number[] = [];
   const cellFamily: number[] = [];
@@ -231,7 +231,7 @@ function hide(
       : m.records;
     cellSize[cell] = Math.min(cellSize[cell], size);
     const min = minOf(m.def);
-    familyMin[f] = Math.max(familyMin[f], min);
+    familyMin[f] = min;
     if (primary(m.def, m, min)) {
       if (state[cell] === 0) hiddenCount++;
       state[cell] = PRIMARY;
