@@ -141,13 +141,18 @@ export function disaggregate(
         for (let gi = 0; gi < groups.length; gi++) {
           const g = groups.at(gi);
           const out = maker.row(g.codes);
-          if (def.kind === "distribution") distributionRow(out, def, g, threshold);
-          else ratioRow(out, def, g, z);
-          if (totals) applyDesign(out, def, totals(g.codes), sample!, z);
+          const unknownGroup = maker.unknown(g.codes);
+          if (def.kind === "distribution") {
+            // For disclosure control a distribution's records are its units and its count
+            // is the smallest positive count of any of them.
+            const { units, smallest } = distributionRow(out, def, g, threshold);
+            metas.push({ def, set: si, codes: g.codes, U, x: smallest, n: smallest, records: units, excluded: 0, unknownGroup });
+          } else {
+            ratioRow(out, def, g, z);
+            if (totals) applyDesign(out, def, totals(g.codes), sample!, z);
+            metas.push({ def, set: si, codes: g.codes, U, x: g.num, n: g.den, records: g.n, excluded: g.nExcluded, unknownGroup });
+          }
           rows.push(out);
-          // A distribution's records are its units (the row's n).
-          const records = def.kind === "distribution" ? (out.n as number) : g.n;
-          metas.push({ def, set: si, codes: g.codes, U, x: g.num, n: g.den, records, excluded: g.nExcluded, unknownGroup: maker.unknown(g.codes) });
         }
       }
     });
@@ -249,19 +254,24 @@ function normValue(dataset: Dataset, norm: string | undefined): number | undefin
  * Numerator and denominator are null: the row's value is not their ratio; `n` is the
  * number of units summarised.
  */
-function distributionRow(out: Computed, def: DistributionIndicator, g: Group, threshold: number | undefined): void {
+function distributionRow(out: Computed, def: DistributionIndicator, g: Group, threshold: number | undefined): { units: number; smallest: number } {
   const uNum = g.units?.num ?? [];
   const uDen = g.units?.den ?? [];
   const values: number[] = [];
   const weights: number[] | undefined = def.weight === "none" ? undefined : [];
   const infiniteWeights: number[] = [];
   let units = 0;
+  // The smallest positive count of any unit summarised (disclosure control: a summary of
+  // a few units can be solved back to their counts).
+  let smallest = Number.POSITIVE_INFINITY;
   for (let u = 0; u < uNum.length; u++) {
     const num = uNum[u];
     const den = uDen[u];
     // A unit with neither numerator nor denominator (a school with no pupils and no teacher) is not a unit of the distribution.
     if (!(den > 0 || num > 0)) continue;
     units++;
+    if (num > 0 && num < smallest) smallest = num;
+    if (den > 0 && den < smallest) smallest = den;
     const w = def.weight === "numerator" ? num : den;
     if (den > 0) {
       values.push(num / den);
@@ -275,6 +285,7 @@ function distributionRow(out: Computed, def: DistributionIndicator, g: Group, th
   const n = counted ? units : values.length;
   if (def.minN > 0 && n < def.minN) flags.push("below-min-n");
   writeFigures(out, null, null, value === null ? null : def.scale * value, n, excluded, null, null, false, flags);
+  return { units, smallest };
 }
 
 const OPTION_KEYS = ["by", "rollup", "cube", "groupingSets", "setsFor", "catalogue", "level", "suppression", "onInapplicable"];

@@ -4,6 +4,7 @@ import { disaggregate } from "../../src/disaggregate";
 import { profiles } from "../../src/profiles";
 import { catalogue } from "../../src/indicators/catalogue";
 import type { DistributionIndicator, IndicatorDefinitionInput } from "../../src/models/indicator";
+import type { ResultRow } from "../../src/models/result";
 
 // Findings of a hostile user trial, each a way to recover a hidden count; minCell 5.
 const profile = profiles.bhutan;
@@ -82,10 +83,44 @@ describe("disclosure control: leaks found by the user trial", () => {
     const perTeacher = { ...gini, id: "disabled-per-teacher", summary: "mean-of-units", numerator: { ...gini.numerator, filter: { eq: ["disability", "yes"] } } } as IndicatorDefinitionInput;
     const rows = disaggregate(d3, [perTeacher, "female-teachers-percent"], { by: ["school"] });
     const at = (id: string, school: string) => rows.find((r) => r.indicator === id && r.school === school)!;
-    expect(at("disabled-per-teacher", "A")).toMatchObject({ value: null, suppressed: true });
-    expect(at("female-teachers-percent", "A")).toMatchObject({ denominator: null, suppressed: true });
+    expect(at("disabled-per-teacher", "A")).toMatchObject({ value: null, suppressed: true, flags: ["suppressed"] });
+    // the summary is hidden by itself: A's 20 teachers are no small count and stay published
+    expect(at("female-teachers-percent", "A")).toMatchObject({ denominator: 20, suppressed: false });
     // 20 pupils with a disability at B are not small: published
     expect(at("disabled-per-teacher", "B")).toMatchObject({ value: 1, suppressed: false });
+  });
+
+  it("hides a summary of fewer units than the minimum when one unit is small: the Gini of two schools solves back to their counts", () => {
+    // School A: 3 pupils, 2 teachers; B: 40 pupils, 5 teachers (region R1). The region's
+    // enrolment (43) and PTR (43/7) plus the two-school Gini (0.342) leave one integer
+    // solution, {3/2, 40/5}; a few more schools (C..F) make a summary that solves nothing.
+    const schoolsOf = (ids: string[]) => ids.map((id) => ({ school_id: id, dzongkhag: "paro", location: "rural" }));
+    const make = (sizes: Array<[string, number, number]>) => {
+      const kids = sizes.flatMap(([s, p]) => Array.from({ length: p }, (_, i) => ({ student_id: `${s}${i}`, school_id: s, grade: "X", sex: i % 2 ? "female" : "male" })));
+      const staff = sizes.flatMap(([s, , t]) => Array.from({ length: t }, (_, i) => ({ teacher_id: `${s}t${i}`, school_id: s, sex: "female" })));
+      return createDataset({ profile, schools: schoolsOf(sizes.map(([s]) => s)), students: kids, teachers: staff, year: 2024 });
+    };
+    const ids = ["enrolment", "pupil-teacher-ratio", "gini-school-ptr"];
+    const few = disaggregate(make([["A", 3, 2], ["B", 40, 5]]), ids, { by: ["dzongkhag"] });
+    const pick = (rows: ResultRow[], id: string) => rows.find((r) => r.indicator === id)!;
+    expect(pick(few, "gini-school-ptr")).toMatchObject({ value: null, suppressed: true });
+    // the region's own counts are not small and stay published
+    expect(pick(few, "enrolment")).toMatchObject({ value: 43, suppressed: false });
+    expect(pick(few, "pupil-teacher-ratio")).toMatchObject({ numerator: 43, denominator: 7, suppressed: false });
+    const many = disaggregate(make([["A", 3, 2], ["B", 40, 5], ["C", 60, 3], ["D", 25, 2], ["E", 80, 4]]), ids, { by: ["dzongkhag"] });
+    expect(pick(many, "gini-school-ptr").suppressed).toBe(false);
+  });
+
+  it("tests the summarised units' own counts, not the group's sums (a zero-teacher school beside a small one)", () => {
+    // A: 40 pupils, no teacher (left out of a median as infinite); B: 3 pupils, 5 teachers.
+    const sch = [{ school_id: "A", dzongkhag: "paro", location: "rural" }, { school_id: "B", dzongkhag: "paro", location: "rural" }];
+    const kids = [...Array.from({ length: 40 }, (_, i) => ({ student_id: `a${i}`, school_id: "A", grade: "X", sex: "male" })), ...Array.from({ length: 3 }, (_, i) => ({ student_id: `b${i}`, school_id: "B", grade: "X", sex: "male" }))];
+    const staff = Array.from({ length: 5 }, (_, i) => ({ teacher_id: `t${i}`, school_id: "B", sex: "female" }));
+    const d4 = createDataset({ profile, schools: sch, students: kids, teachers: staff, year: 2024 });
+    const gini = catalogue.find((d) => d.id === "gini-school-ptr")! as DistributionIndicator;
+    const median = { ...gini, id: "median-ptr", summary: "median" } as IndicatorDefinitionInput;
+    const rows = disaggregate(d4, [median, "pupil-teacher-ratio"], { by: ["dzongkhag"] });
+    expect(rows.find((r) => r.indicator === "median-ptr")).toMatchObject({ value: null, suppressed: true });
   });
 });
 

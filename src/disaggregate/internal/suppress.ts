@@ -50,17 +50,19 @@ function isSmall(v: number, min: number): boolean {
 /**
  * Primary rule: a count of people, or a proportion's count or complement, that is
  * positive but under the minimum; a mean over fewer records than the minimum; a
- * distribution summarising one unit whose counts are under the minimum. Resource
- * ratios of institutions (PTR, class size: statistic `ratio`) and distributions across
- * several units are not primary-suppressed, but they are hidden complementarily when
- * they share a count with a hidden cell.
+ * distribution summarising fewer units than the minimum, one of which has a count
+ * under it. Resource ratios of institutions (PTR, class size: statistic `ratio`) and
+ * distributions across more units are not primary-suppressed, but they are hidden
+ * complementarily when they share a count with a hidden cell.
  */
 function primary(def: IndicatorDefinition, m: RowMeta, min: number): boolean {
-  // A distribution over a single unit (a school's own row) is that unit's ratio, and
-  // with the unit's published denominator elsewhere it gives the count: its numerator
-  // and denominator sums are tested like a count. Over two or more units a summary
-  // (Gini, median) states no unit's count.
-  if (def.kind === "distribution") return m.records === 1 && (isSmall(m.x, min) || isSmall(m.n, min));
+  // A distribution over one unit (a school's own row) is that unit's ratio, and a
+  // summary of a few units (a Gini, mean or median of 2 or 3 schools' PTRs beside their
+  // region's enrolment and PTR) can be solved back to each unit's counts. So a summary
+  // of fewer units than the minimum is hidden when any of its units has a positive count
+  // under the minimum (for distributions `records` is the number of units and `x` the
+  // smallest unit count). Over more units, no unit's count can be solved for.
+  if (def.kind === "distribution") return m.records > 0 && m.records < Math.max(2, min) && isSmall(m.x, min);
   if (def.statistic === "ratio") return false;
   // A headcount of records whose code is unknown (3 pupils of unrecorded sex) states no
   // attribute of anyone, and it can be derived anyway by differencing two published
@@ -200,6 +202,8 @@ function hide(
   const cellsOfFamily: Array<Map<number | string, number>> = [];
   for (let f = 0; f < familyIndex.size; f++) cellsOfFamily.push(new Map());
   const cellOfRow = new Int32Array(metas.length);
+  // Rows hidden by themselves, not through their cell (see below).
+  const rowOnly = new Set<number>();
   // The minimum of each family (one per family: see `suppress`), for the room rule.
   const familyMin = new Array<number>(familyIndex.size).fill(0);
   const cellSize: number[] = [];
@@ -232,10 +236,16 @@ function hide(
     cellSize[cell] = Math.min(cellSize[cell], size);
     const min = minOf(m.def);
     familyMin[f] = min;
-    if (primary(m.def, m, min)) {
-      if (state[cell] === 0) hiddenCount++;
-      state[cell] = PRIMARY;
+    if (!primary(m.def, m, min)) continue;
+    if (m.def.kind === "distribution") {
+      // A summary of a few units is hidden on its own: it is no part of any sum, and the
+      // counts of its cell (the region's enrolment) are not small, so its family and
+      // the equations around it are left alone.
+      rowOnly.add(i);
+      continue;
     }
+    if (state[cell] === 0) hiddenCount++;
+    state[cell] = PRIMARY;
   }
 
   if (options.complementary !== false && hiddenCount > 0) {
@@ -292,9 +302,9 @@ function hide(
     }
   }
 
-  if (hiddenCount === 0) return;
+  if (hiddenCount === 0 && rowOnly.size === 0) return;
   for (let i = 0; i < metas.length; i++) {
-    const why = state[cellOfRow[i]];
+    const why = rowOnly.has(i) ? PRIMARY : state[cellOfRow[i]];
     if (why === 0) continue;
     // Other flags would describe the hidden figures (zero-denominator says the hidden
     // denominator is 0; unknown-excluded that some records were unknown).
