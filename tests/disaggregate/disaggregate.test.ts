@@ -193,3 +193,20 @@ describe("disaggregate: reserved dimension names", () => {
     }
   });
 });
+
+describe("disaggregate: hand-built facts of a wrong shape", () => {
+  const fact = (length: number, codes: number, values: number) => ({
+    ...ds,
+    facts: { students: { name: "students", length, dims: { sex: { codes: new Uint32Array(codes), dictionary: ["female"] } }, measures: { enrolled: new Float64Array(values).fill(1) } } },
+  });
+  it("refuses columns shorter than the fact's length, naming the column (enrolment 10 from 5 rows before)", () => {
+    expect(() => disaggregate(fact(10, 10, 5), ["enrolment"], { suppression: false })).toThrow(/fact students: measure enrolled has 5 values/);
+    expect(() => disaggregate(fact(10, 5, 10), ["enrolment"], { by: ["sex"], suppression: false })).toThrow(/dimension sex has 5 codes/);
+  });
+  it("refuses a length that is not a whole number ≥ 0", () => {
+    for (const n of [2.5, -1, Number.NaN]) expect(() => disaggregate(fact(n, 5, 5), ["enrolment"], { suppression: false })).toThrow(/length must be a whole number/);
+  });
+  it("reads a fact whose columns are longer than its length up to its length only", () => {
+    expect(disaggregate(fact(3, 5, 5), ["enrolment"], { suppression: false })[0].value).toBe(3);
+  });
+});

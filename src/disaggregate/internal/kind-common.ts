@@ -1,6 +1,6 @@
 import type { Dataset } from "../../dataset/create-dataset";
 import type { FactTable } from "../../dataset/fact-table";
-import { EmisDefinitionError } from "../../models/errors";
+import { EmisDefinitionError, EmisInputError } from "../../models/errors";
 import type { Flag } from "../../models/flags";
 import type { FactMeasure, IndicatorDefinition } from "../../models/indicator";
 import type { ResultRow } from "../../models/result";
@@ -45,7 +45,23 @@ export function factFor(dataset: Dataset, def: IndicatorDefinition, spec: FactMe
       { indicator: def.id, fact: spec.fact },
     );
   }
+  checkFactShape(f);
   return f;
+}
+
+/**
+ * A fact's columns must hold at least `length` rows and `length` must be a whole
+ * number: a hand-built fact with a short column would otherwise be read past its end
+ * (undefined codes, NaN measures) or counted by its length (enrolment 10 from 5 rows).
+ */
+function checkFactShape(f: FactTable): void {
+  const n = f.length;
+  const fail = (what: string) => {
+    throw new EmisInputError("invalid-fact", `fact ${f.name}: ${what}; every dimension and measure column must hold the fact's length (${n}) rows`, { fact: f.name });
+  };
+  if (!(Number.isInteger(n) && n >= 0)) fail(`length must be a whole number ≥ 0, got ${n}`);
+  for (const [d, dim] of Object.entries(f.dims)) if (!(dim.codes.length >= n)) fail(`dimension ${d} has ${dim.codes.length} codes`);
+  for (const [m, col] of Object.entries(f.measures)) if (!(col.length >= n)) fail(`measure ${m} has ${col.length} values`);
 }
 
 export function measureFor(fact: FactTable, def: IndicatorDefinition, name: string): Float64Array {
