@@ -122,5 +122,25 @@ describe("disclosure control: leaks found by the user trial", () => {
     const rows = disaggregate(d4, [median, "pupil-teacher-ratio"], { by: ["dzongkhag"] });
     expect(rows.find((r) => r.indicator === "median-ptr")).toMatchObject({ value: null, suppressed: true });
   });
-});
 
+  it("hides a cell whose rates over one denominator leave a small remainder: repetition 10/40 and promotion 28/40 give 2 dropouts", () => {
+    const sch = [{ school_id: "A", dzongkhag: "paro", location: "rural" }, { school_id: "B", dzongkhag: "haa", location: "rural" }];
+    const kids: Array<Record<string, unknown>> = [];
+    const add = (s: string, rep: number, prom: number, drop: number) =>
+      [...Array(rep).fill("repeated"), ...Array(prom).fill("promoted"), ...Array(drop).fill("dropped-out")].forEach((status, i) =>
+        kids.push({ student_id: `${s}${i}`, school_id: s, grade: "X", sex: i % 2 ? "female" : "male", status }));
+    add("A", 10, 28, 2);
+    add("B", 12, 30, 15);
+    const d5 = createDataset({ profile, schools: sch, students: kids, year: 2024 });
+    const rows = disaggregate(d5, ["repetition-status", "promotion-status"], { by: ["dzongkhag"], rollup: true });
+    for (const r of rows.filter((x) => x.dzongkhag === "paro")) expect(r).toMatchObject({ numerator: null, suppressed: true });
+    // Haa's remainder (15 dropouts) is not small; it is hidden only as Paro's complement in the national equation
+    for (const r of rows.filter((x) => x.dzongkhag === "haa")) expect(r.flags).toEqual(["suppressed-complementary"]);
+    // with 15 dropouts in Paro too, nothing is small
+    kids.length = 0;
+    add("A", 10, 28, 15);
+    add("B", 12, 30, 15);
+    const d6 = createDataset({ profile, schools: sch, students: kids, year: 2024 });
+    expect(disaggregate(d6, ["repetition-status", "promotion-status"], { by: ["dzongkhag"], rollup: true }).every((r) => !r.suppressed)).toBe(true);
+  });
+});

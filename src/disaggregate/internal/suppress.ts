@@ -204,6 +204,7 @@ function hide(
   const cellOfRow = new Int32Array(metas.length);
   // Rows hidden by themselves, not through their cell (see below).
   const rowOnly = new Set<number>();
+  const residuals = new Residuals();
   // The minimum of each family (one per family: see `suppress`), for the room rule.
   const familyMin = new Array<number>(familyIndex.size).fill(0);
   const cellSize: number[] = [];
@@ -236,6 +237,7 @@ function hide(
     cellSize[cell] = Math.min(cellSize[cell], size);
     const min = minOf(m.def);
     familyMin[f] = min;
+    if (m.def.statistic === "proportion" && m.def.kind !== "distribution") residuals.add(cell, m, min);
     if (!primary(m.def, m, min)) continue;
     if (m.def.kind === "distribution") {
       // A summary of a few units is hidden on its own: it is no part of any sum, and the
@@ -244,6 +246,10 @@ function hide(
       rowOnly.add(i);
       continue;
     }
+    if (state[cell] === 0) hiddenCount++;
+    state[cell] = PRIMARY;
+  }
+  for (const cell of residuals.small()) {
     if (state[cell] === 0) hiddenCount++;
     state[cell] = PRIMARY;
   }
@@ -309,6 +315,39 @@ function hide(
     // Other flags would describe the hidden figures (zero-denominator says the hidden
     // denominator is 0; unknown-excluded that some records were unknown).
     writeFigures(rows[i], null, null, null, null, null, null, null, true, [why === PRIMARY ? "suppressed" : "suppressed-complementary"]);
+  }
+}
+
+/**
+ * Counts left over by proportions that share a denominator: repetition 10/40 and
+ * promotion 28/40 of one cell publish, by difference, its 2 dropouts, though no row of
+ * the call states them. For each cell and each denominator (fact, measure, filter and
+ * value), the denominator minus the sum of the numerators is tested like a count; a
+ * small one hides the cell. Where the numerators overlap (girls, and pupils with a
+ * disability) the difference counts nobody and may hide a cell for nothing: the safe side.
+ */
+class Residuals {
+  private readonly byKey = new Map<string, { cell: number; n: number; sum: number; rows: number; min: number }>();
+  private readonly denKeys = new Map<IndicatorDefinition, string>();
+
+  add(cell: number, m: RowMeta, min: number): void {
+    let dk = this.denKeys.get(m.def);
+    if (dk === undefined) {
+      const d = m.def.denominator!;
+      this.denKeys.set(m.def, (dk = `${d.fact}\u0000${d.measure}\u0000${JSON.stringify(d.filter ?? null)}`));
+    }
+    const key = `${cell}\u0000${dk}\u0000${m.n}`;
+    const r = this.byKey.get(key);
+    if (r) {
+      r.sum += m.x;
+      r.rows++;
+      r.min = Math.max(r.min, min);
+    } else this.byKey.set(key, { cell, n: m.n, sum: m.x, rows: 1, min });
+  }
+
+  /** Cells where two or more proportions leave a positive residual under the minimum. */
+  *small(): Iterable<number> {
+    for (const r of this.byKey.values()) if (r.rows >= 2 && isSmall(r.n - r.sum, r.min)) yield r.cell;
   }
 }
 
