@@ -17,7 +17,7 @@ import { suppress, type SuppressionOptions, type RowMeta } from "./internal/supp
 import { sortedOrder } from "./internal/order";
 import { pushKindRows } from "./internal/kinds";
 import { applyDesign, designApplies, groupTotals, resolveSample } from "./internal/design";
-import { projectDistribution, projectGroups, rowMaker, writeFigures, type GroupColumns, type ProjectedGroup } from "./internal/project";
+import { determinedDims, projectDistribution, projectGroups, rowMaker, writeFigures, type GroupColumns, type ProjectedGroup } from "./internal/project";
 import { factFor } from "./internal/kind-common";
 
 /** Options of {@link disaggregate}. */
@@ -138,6 +138,10 @@ export function disaggregate(
         if (set.length === 0 && groups.length === 0) groups = listOf([{ codes: U.map(() => 0), num: 0, den: 0, n: 0, nExcluded: 0, sumSq: 0, units: { num: [], den: [] } }]);
         const totals = design ? groupTotals(reg, design, U, set, def.denominator !== undefined) : null;
         const maker = rowMaker(def.id, levelName(set), allDims, set, U, space);
+        // Dimensions of other published sets that this set's codes determine (a school's
+        // dzongkhag): disclosure control needs those equations too.
+        const candidates = U.filter((d) => !set.includes(d) && sets.some((p, pi) => pi !== si && applicable[pi] && p.includes(d)));
+        const fixed = determinedDims(reg, sums, U, set, candidates);
         for (let gi = 0; gi < groups.length; gi++) {
           const g = groups.at(gi);
           const out = maker.row(g.codes);
@@ -146,11 +150,11 @@ export function disaggregate(
             // For disclosure control a distribution's records are its units and its count
             // is the smallest positive count of any of them.
             const { units, smallest } = distributionRow(out, def, g, threshold);
-            metas.push({ def, set: si, codes: g.codes, U, x: smallest, n: smallest, records: units, excluded: 0, unknownGroup });
+            metas.push({ def, set: si, codes: g.codes, U, x: smallest, n: smallest, records: units, excluded: 0, unknownGroup, fixed });
           } else {
             ratioRow(out, def, g, z);
             if (totals) applyDesign(out, def, totals(g.codes), sample!, z);
-            metas.push({ def, set: si, codes: g.codes, U, x: g.num, n: g.den, records: g.n, excluded: g.nExcluded, unknownGroup });
+            metas.push({ def, set: si, codes: g.codes, U, x: g.num, n: g.den, records: g.n, excluded: g.nExcluded, unknownGroup, fixed });
           }
           rows.push(out);
         }

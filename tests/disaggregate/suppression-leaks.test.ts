@@ -143,4 +143,87 @@ describe("disclosure control: leaks found by the user trial", () => {
     const d6 = createDataset({ profile, schools: sch, students: kids, year: 2024 });
     expect(disaggregate(d6, ["repetition-status", "promotion-status"], { by: ["dzongkhag"], rollup: true }).every((r) => !r.suppressed)).toBe(true);
   });
+  // Round 4 of the trial: each case below recovered a hidden count before the fix.
+  const statusPupils = (spec: Array<[string, number, number, number]>) => {
+    const kids: Array<Record<string, unknown>> = [];
+    for (const [s, rep, prom, drop] of spec) {
+      [...Array(rep).fill("repeated"), ...Array(prom).fill("promoted"), ...Array(drop).fill("dropped-out")].forEach((status, i) =>
+        kids.push({ student_id: `${s}${i}`, school_id: s, grade: "X", sex: i % 2 ? "female" : "male", status }));
+    }
+    return kids;
+  };
+
+  it("counts a zero remainder as no room: a hidden remainder of 2 is not paired with a district whose remainder is 0", () => {
+    const dz = ["paro", "haa", "thimphu", "punakha", "gasa"];
+    const sch = dz.map((d, i) => ({ school_id: `S${i}`, dzongkhag: d, location: "rural" }));
+    // dropouts by district: Paro 2 (secret), Haa 5, others 0
+    const kids = statusPupils([["S0", 10, 28, 2], ["S1", 12, 30, 5], ["S2", 8, 30, 0], ["S3", 20, 80, 0], ["S4", 20, 90, 0]]);
+    const rows = disaggregate(createDataset({ profile, schools: sch, students: kids, year: 2024 }), ["repetition-status", "promotion-status"], { by: ["dzongkhag"], rollup: true });
+    // Before: Thimphu (remainder 0, the smallest district) was Paro's only partner, so
+    // national n − rep − prom minus the published districts left Paro + Thimphu = 2,
+    // and Thimphu's complementary flag said its remainder was not 1–4: Paro = 2. Now the
+    // hidden districts' remainders sum to 7 (2 + 5 + 0 + 0 + 0), at least the minimum:
+    // the national remainder is 7, and every district is hidden.
+    const hidden = rows.filter((r) => r.level === "dzongkhag" && r.suppressed);
+    expect(new Set(hidden.map((r) => r.dzongkhag))).toEqual(new Set(dz));
+    expect(rows.filter((r) => r.level === "total").every((r) => !r.suppressed)).toBe(true);
+  });
+
+  it("tests the remainder of a rate and a count of the same pupils, and of rates whose denominators are spelled differently", () => {
+    const sch = ["paro", "haa", "thimphu"].map((d, i) => ({ school_id: `S${i}`, dzongkhag: d, location: "rural" }));
+    const d7 = createDataset({ profile, schools: sch, students: statusPupils([["S0", 10, 28, 2], ["S1", 12, 30, 6], ["S2", 20, 80, 7]]), year: 2024 });
+    const promotedCount: IndicatorDefinitionInput = { id: "promoted-pupils", name: "Promoted pupils", kind: "ratio", unit: "count", direction: "neutral", statistic: "count", numerator: { fact: "students", measure: "promoted" } };
+    // every pupil has a known status, so this denominator is all 40 pupils, like repetition's
+    const promotionSpelled: IndicatorDefinitionInput = {
+      id: "promotion-known", name: "Promotion rate", kind: "ratio", unit: "percent", scale: 100, direction: "higher-is-better", statistic: "proportion",
+      numerator: { fact: "students", measure: "promoted" }, denominator: { fact: "students", measure: "enrolled", filter: { ne: ["status", "transferred-out"] } },
+    };
+    // Paro: 40 pupils, 10 repeaters, 28 promoted: 40 − 10 − 28 = 2 dropouts
+    for (const ids of [["enrolment", "repetition-status", promotedCount], ["repetition-status", promotionSpelled]]) {
+      const rows = disaggregate(d7, ids, { by: ["dzongkhag"], rollup: true });
+      for (const r of rows.filter((x) => x.dzongkhag === "paro")) expect(r).toMatchObject({ numerator: null, denominator: null, suppressed: true });
+    }
+  });
+
+  it("hides a Gini and CV over five schools when three of them are hidden in the same call", () => {
+    // pupils/teachers: A 3/2 is small; B–E are not. With A, B and C hidden, Paro's Gini
+    // and CV beside D's and E's rows and Paro's totals (103 pupils, 10 teachers left
+    // for A + B + C) had one integer solution set, {3/2, 40/5, 60/3}.
+    const sizes: Array<[string, string, number, number]> = [
+      ["A", "paro", 3, 2], ["B", "paro", 40, 5], ["C", "paro", 60, 3], ["D", "paro", 25, 2], ["E", "paro", 80, 4],
+      ["F", "haa", 50, 4], ["G", "haa", 70, 5], ["H", "haa", 45, 3], ["I", "haa", 66, 6], ["J", "haa", 90, 7],
+    ];
+    const sch = sizes.map(([s, d]) => ({ school_id: s, dzongkhag: d, location: "rural" }));
+    const kids = sizes.flatMap(([s, , p]) => Array.from({ length: p }, (_, i) => ({ student_id: `${s}${i}`, school_id: s, grade: "X", sex: i % 2 ? "female" : "male" })));
+    const staff = sizes.flatMap(([s, , , t]) => Array.from({ length: t }, (_, i) => ({ teacher_id: `${s}t${i}`, school_id: s, sex: "female" })));
+    const d8 = createDataset({ profile, schools: sch, students: kids, teachers: staff, year: 2024 });
+    const summaries = { "gini-school-ptr": [[], ["dzongkhag"]], "cv-school-ptr": [[], ["dzongkhag"]] };
+    const rows = disaggregate(d8, ["enrolment", "pupil-teacher-ratio", "gini-school-ptr", "cv-school-ptr"], { groupingSets: [[], ["dzongkhag"], ["dzongkhag", "school"]], setsFor: summaries });
+    const at = (id: string, dz: string | null) => rows.find((r) => r.indicator === id && r.dzongkhag === dz && r.level !== "dzongkhag+school")!;
+    expect(rows.filter((r) => r.indicator === "enrolment" && r.school && r.suppressed).map((r) => r.school).sort()).toEqual(["A", "B", "C"]);
+    // Paro's and the national summaries have 3 hidden units (< 5): hidden; Haa's have none
+    for (const id of ["gini-school-ptr", "cv-school-ptr"]) {
+      expect(at(id, "paro")).toMatchObject({ value: null, suppressed: true, flags: ["suppressed-complementary"] });
+      expect(at(id, null)).toMatchObject({ value: null, suppressed: true });
+      expect(at(id, "haa").suppressed).toBe(false);
+    }
+    // without the school rows in the call, every summary is over 5 unknown schools: published
+    const alone = disaggregate(d8, ["enrolment", "pupil-teacher-ratio", "gini-school-ptr", "cv-school-ptr"], { groupingSets: [[], ["dzongkhag"]] });
+    expect(alone.filter((r) => r.indicator.endsWith("school-ptr")).every((r) => !r.suppressed)).toBe(true);
+  });
+
+  it("sees that a dzongkhag is the sum of its schools though neither grouping set names the other's dimension", () => {
+    const sizes: Array<[string, string, number]> = [["A", "paro", 3], ["B", "paro", 40], ["C", "paro", 50], ["D", "haa", 30], ["E", "haa", 60], ["F", "haa", 6]];
+    const sch = sizes.map(([s, d]) => ({ school_id: s, dzongkhag: d, location: "rural" }));
+    const kids = sizes.flatMap(([s, , p]) => Array.from({ length: p }, (_, i) => ({ student_id: `${s}${i}`, school_id: s, grade: "X", sex: i % 2 ? "female" : "male" })));
+    const d9 = createDataset({ profile, schools: sch, students: kids, year: 2024 });
+    for (const groupingSets of [[["dzongkhag"], ["school"]], [[], ["dzongkhag"], ["school"]]]) {
+      const rows = disaggregate(d9, ["enrolment"], { groupingSets });
+      // Before: Paro 93 − B 40 − C 50 gave A = 3. Now A hides with B (the smallest
+      // partner of room ≥ 5), and A + B = 43 leaves A room 3 < 5, so C hides too; the
+      // Haa schools, with no small cell, stay published (equations smallest first).
+      const hidden = rows.filter((r) => r.school && r.suppressed).map((r) => r.school);
+      expect(hidden.sort()).toEqual(["A", "B", "C"]);
+    }
+  });
 });

@@ -132,6 +132,32 @@ export function projectDistribution(reg: CellRegistry, s: CellSums, U: string[],
   return [...byKey.values()];
 }
 
+/**
+ * The dimensions among `candidates` (of `U`, outside `set`) whose code is the same in
+ * every non-empty cell of each group of `set`: functions of the set's codes in this
+ * data, as a school's dzongkhag, gewog or location. A published `[dzongkhag]` row is then
+ * the sum of its schools' `[school]` rows, an equation disclosure control must see
+ * though neither set's dimensions contain the other's.
+ */
+export function determinedDims(reg: CellRegistry, s: CellSums, U: string[], set: string[], candidates: string[]): string[] {
+  if (candidates.length === 0) return [];
+  const { groupOf, firstKey } = assignCells(reg, s, U, set);
+  const keys = reg.keys;
+  const out: string[] = [];
+  for (const d of candidates) {
+    const p = U.indexOf(d);
+    const stride = reg.strides[p];
+    const radix = Math.max(1, reg.radices[p]);
+    let same = true;
+    for (let c = 0; c < groupOf.length && same; c++) {
+      const gi = groupOf[c];
+      if (gi >= 0 && Math.floor(keys[c] / stride) % radix !== Math.floor(firstKey[gi] / stride) % radix) same = false;
+    }
+    if (same) out.push(d);
+  }
+  return out;
+}
+
 /** Builds the result rows of one indicator and grouping set. */
 export interface RowMaker {
   /** A new row: indicator, level and the set's dimension labels filled in, the figures still null. */

@@ -40,6 +40,12 @@ export interface RowMeta {
   excluded: number;
   /** The group has the code `unknown` on one of its dimensions. */
   unknownGroup?: boolean;
+  /**
+   * Dimensions of `U` outside the row's set whose codes the set's codes determine in the
+   * data (a school's dzongkhag); `codes` holds their values. Rows of a coarser set on
+   * them are sums of this set's rows.
+   */
+  fixed?: readonly string[];
 }
 
 /** Positive but under the minimum. */
@@ -115,8 +121,10 @@ function families(defs: IndicatorDefinition[]): Map<string, string> {
  *
  * Complementary rule: for every pair of published grouping sets P ⊂ C (any number of
  * dimensions apart: a total is the sum of every cell of a district × sex table, not
- * only of its district rows) and every published cell p of P, p equals the sum of the
- * cells of C that share p's codes; the number of hidden cells in that equation must
+ * only of its district rows; or nested in the data: C's codes determine P's, as a
+ * school its dzongkhag) and every published cell p of P, p equals the sum of the
+ * cells of C that share p's codes (see {@link sumRelations} for the equations between
+ * cross-cutting partitions); the number of hidden cells in that equation must
  * not be exactly one, and the other hidden cells of the equation must be able to absorb
  * a move of at least the minimum (their counts sum to at least min, so an intruder
  * solving all the equations together cannot pin a small cell: tested with an LP
@@ -126,7 +134,8 @@ function families(defs: IndicatorDefinition[]): Map<string, string> {
  * give none); else the one with the most room; ties broken by group key so the pattern is
  * deterministic; the parent only when no child is left. A cell hidden for one indicator
  * is hidden for every indicator sharing a count with it (same fact, measure and
- * filter). Repeats until stable. Suppressed rows lose value, numerator, denominator, n
+ * filter). Equations are checked smallest first, again whenever one of their cells is
+ * hidden, until none needs more. Suppressed rows lose value, numerator, denominator, n
  * and interval bounds (bounds reveal counts).
  */
 export function suppress(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: SuppressionOptions, profileMin: number): void {
@@ -237,7 +246,7 @@ function hide(
     cellSize[cell] = Math.min(cellSize[cell], size);
     const min = minOf(m.def);
     familyMin[f] = min;
-    if (m.def.statistic === "proportion" && m.def.kind !== "distribution") residuals.add(cell, m, min);
+    if (m.def.kind !== "distribution") residuals.add(cell, m);
     if (!primary(m.def, m, min)) continue;
     if (m.def.kind === "distribution") {
       // A summary of a few units is hidden on its own: it is no part of any sum, and the
@@ -249,10 +258,14 @@ function hide(
     if (state[cell] === 0) hiddenCount++;
     state[cell] = PRIMARY;
   }
-  for (const cell of residuals.small()) {
+  residuals.each((cell, left) => {
+    // a count the call publishes by difference is a count like the others: it is
+    // tested, and a cell whose remainder is 0 gives a hidden partner no room
+    cellSize[cell] = Math.min(cellSize[cell], left);
+    if (!isSmall(left, familyMin[cellFamily[cell]])) return;
     if (state[cell] === 0) hiddenCount++;
     state[cell] = PRIMARY;
-  }
+  });
 
   if (options.complementary !== false && hiddenCount > 0) {
     const relations = sumRelations(metas, keys, sets, familyIndex.size, cellsOfFamily, cellFamily, cellFirst);
@@ -268,49 +281,58 @@ function hide(
       const kb = keys.text(cellFirst[b]);
       return ka < kb ? -1 : ka > kb ? 1 : 0;
     };
-    let changed = true;
-    while (changed) {
-      changed = false;
-      for (const { parent, children } of relations) {
-        let total = 0;
-        let count = 0;
-        let largest = 0;
-        for (const c of children) {
-          if (state[c] !== 0) {
-            const cap = cellSize[c];
-            total += cap;
-            count++;
-            largest = Math.max(largest, cap);
-          }
-        }
-        if (state[parent] !== 0) {
-          const cap = cellSize[parent];
+    // Equations are checked smallest first (see sumRelations), and a cell hidden makes
+    // every equation it is part of due again, so a larger equation is checked only after
+    // the smaller ones around its hidden cells have chosen their complements.
+    const relationsOf: number[][] = Array.from({ length: state.length }, () => []);
+    relations.forEach(({ parent, children }, r) => {
+      relationsOf[parent].push(r);
+      for (const c of children) relationsOf[c].push(r);
+    });
+    const due = new MinHeap(relations.length);
+    const hideCell = (c: number) => {
+      state[c] = COMPLEMENTARY;
+      for (const r of relationsOf[c]) due.push(r);
+    };
+    for (let r = due.pop(); r >= 0; r = due.pop()) {
+      const { parent, children } = relations[r];
+      let total = 0;
+      let count = 0;
+      let largest = 0;
+      for (const c of children) {
+        if (state[c] !== 0) {
+          const cap = cellSize[c];
           total += cap;
           count++;
           largest = Math.max(largest, cap);
         }
-        if (count === 0) continue;
-        // Room: a hidden cell can move only as far as the other hidden cells of the
-        // equation can absorb (a large partner pinned by a small one pins what it
-        // protects, so this holds for every hidden cell, not only the small ones): the
-        // cell with the least room is the one with the largest count.
-        if (count > 1 && total - largest >= familyMin[cellFamily[parent]]) continue;
-        // Only an equation that needs one more hidden cell looks for the best child.
-        let best = -1;
-        for (const c of children) if (state[c] === 0 && (best < 0 || better(c, best) < 0)) best = c;
-        if (best >= 0) state[best] = COMPLEMENTARY;
-        // The parent is hidden only against exact recovery (one unknown), never for room
-        // alone: that would cascade every small cell up to the national total.
-        else if (count === 1 && state[parent] === 0) state[parent] = COMPLEMENTARY;
-        else continue;
-        changed = true;
       }
+      if (state[parent] !== 0) {
+        const cap = cellSize[parent];
+        total += cap;
+        count++;
+        largest = Math.max(largest, cap);
+      }
+      if (count === 0) continue;
+      // Room: a hidden cell can move only as far as the other hidden cells of the
+      // equation can absorb (a large partner pinned by a small one pins what it
+      // protects, so this holds for every hidden cell, not only the small ones): the
+      // cell with the least room is the one with the largest count.
+      if (count > 1 && total - largest >= familyMin[cellFamily[parent]]) continue;
+      // Only an equation that needs one more hidden cell looks for the best child.
+      let best = -1;
+      for (const c of children) if (state[c] === 0 && (best < 0 || better(c, best) < 0)) best = c;
+      if (best >= 0) hideCell(best);
+      // The parent is hidden only against exact recovery (one unknown), never for room
+      // alone: that would cascade every small cell up to the national total.
+      else if (count === 1 && state[parent] === 0) hideCell(parent);
     }
   }
 
+  const linked = hiddenCount > 0 ? hiddenUnits(metas, sets, keys, state, cellFamily, cellFirst, cellOfRow, rowOnly, minOf) : new Set<number>();
   if (hiddenCount === 0 && rowOnly.size === 0) return;
   for (let i = 0; i < metas.length; i++) {
-    const why = rowOnly.has(i) ? PRIMARY : state[cellOfRow[i]];
+    const why = rowOnly.has(i) ? PRIMARY : linked.has(i) ? COMPLEMENTARY : state[cellOfRow[i]];
     if (why === 0) continue;
     // Other flags would describe the hidden figures (zero-denominator says the hidden
     // denominator is 0; unknown-excluded that some records were unknown).
@@ -319,41 +341,171 @@ function hide(
 }
 
 /**
- * Counts left over by proportions that share a denominator: repetition 10/40 and
- * promotion 28/40 of one cell publish, by difference, its 2 dropouts, though no row of
- * the call states them. For each cell and each denominator (fact, measure, filter and
- * value), the denominator minus the sum of the numerators is tested like a count; a
- * small one hides the cell. Where the numerators overlap (girls, and pupils with a
- * disability) the difference counts nobody and may hide a cell for nothing: the safe side.
+ * Distribution rows over units hidden in the same call. A Gini and a CV of five schools'
+ * PTRs, beside the district's totals and the rows of the two schools left published,
+ * leave the three hidden schools few integer solutions (a trial found one: the hidden
+ * 3 pupils and 2 teachers). A summary whose units include a hidden one (a unit with a
+ * hidden cell in a set holding the unit dimension, within the summary's group) is
+ * hidden with it when fewer than the minimum of its units are hidden, as a summary of
+ * fewer units than the minimum is (see `primary`): with more unknowns than that, the
+ * summaries and sums no longer narrow them to a few solutions. Summaries with no hidden
+ * unit add nothing to the units' own rows. Returns the rows to hide.
  */
-class Residuals {
-  private readonly byKey = new Map<string, { cell: number; n: number; sum: number; rows: number; min: number }>();
-  private readonly denKeys = new Map<IndicatorDefinition, string>();
-
-  add(cell: number, m: RowMeta, min: number): void {
-    let dk = this.denKeys.get(m.def);
-    if (dk === undefined) {
-      const d = m.def.denominator!;
-      this.denKeys.set(m.def, (dk = `${d.fact}\u0000${d.measure}\u0000${JSON.stringify(d.filter ?? null)}`));
+function hiddenUnits(
+  metas: RowMeta[],
+  sets: string[][],
+  keys: GroupKeys,
+  state: number[],
+  cellFamily: number[],
+  cellFirst: number[],
+  cellOfRow: Int32Array,
+  rowOnly: Set<number>,
+  minOf: (def: IndicatorDefinition) => number,
+): Set<number> {
+  const out = new Set<number>();
+  const hidden: number[] = [];
+  for (let c = 0; c < state.length; c++) if (state[c] !== 0) hidden.push(c);
+  // Per family, summary set and unit dimension: the hidden units of each group, by group
+  // key ("all" when a hidden cell's set does not determine the summary's groups).
+  const byGroup = new Map<string, Map<number | string, Set<number>> | "all">();
+  for (let i = 0; i < metas.length; i++) {
+    const m = metas[i];
+    if (m.def.kind !== "distribution" || rowOnly.has(i) || state[cellOfRow[i]] !== 0) continue;
+    const f = cellFamily[cellOfRow[i]];
+    const unit = m.def.unitOf;
+    const id = `${f}\u0000${m.set}\u0000${unit}`;
+    let t = byGroup.get(id);
+    if (t === undefined) {
+      const groups = new Map<number | string, Set<number>>();
+      t = groups;
+      const S = sets[m.set];
+      for (const c of hidden) {
+        if (cellFamily[c] !== f) continue;
+        const cm = metas[cellFirst[c]];
+        const C = sets[cm.set];
+        if (!C.includes(unit)) continue;
+        if (!S.every((d) => C.includes(d) || cm.fixed?.includes(d))) {
+          t = "all";
+          break;
+        }
+        const g = keys.parent(cellFirst[c], m.set);
+        let units = groups.get(g);
+        if (!units) groups.set(g, (units = new Set()));
+        units.add(cm.codes[cm.U.indexOf(unit)]);
+      }
+      byGroup.set(id, t);
     }
-    const key = `${cell}\u0000${dk}\u0000${m.n}`;
-    const r = this.byKey.get(key);
-    if (r) {
-      r.sum += m.x;
-      r.rows++;
-      r.min = Math.max(r.min, min);
-    } else this.byKey.set(key, { cell, n: m.n, sum: m.x, rows: 1, min });
+    const units = t === "all" ? undefined : t.get(keys.row(i));
+    if (t === "all" || (units !== undefined && units.size < Math.max(2, minOf(m.def)))) out.add(i);
+  }
+  return out;
+}
+
+/** Relation indices due for a check, smallest first; each index is held at most once. */
+class MinHeap {
+  private readonly heap: Int32Array;
+  private readonly held: Uint8Array;
+  private size: number;
+
+  /** Starts holding 0..n-1 (in order, already a heap). */
+  constructor(n: number) {
+    this.heap = new Int32Array(n);
+    this.held = new Uint8Array(n).fill(1);
+    for (let i = 0; i < n; i++) this.heap[i] = i;
+    this.size = n;
   }
 
-  /** Cells where two or more proportions leave a positive residual under the minimum. */
-  *small(): Iterable<number> {
-    for (const r of this.byKey.values()) if (r.rows >= 2 && isSmall(r.n - r.sum, r.min)) yield r.cell;
+  push(v: number): void {
+    if (this.held[v] === 1) return;
+    this.held[v] = 1;
+    const h = this.heap;
+    let i = this.size++;
+    while (i > 0) {
+      const up = (i - 1) >> 1;
+      if (h[up] <= v) break;
+      h[i] = h[up];
+      i = up;
+    }
+    h[i] = v;
+  }
+
+  /** The smallest index held, or -1. */
+  pop(): number {
+    if (this.size === 0) return -1;
+    const h = this.heap;
+    const top = h[0];
+    this.held[top] = 0;
+    const last = h[--this.size];
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= this.size) break;
+      if (c + 1 < this.size && h[c + 1] < h[c]) c++;
+      if (h[c] >= last) break;
+      h[i] = h[c];
+      i = c;
+    }
+    h[i] = last;
+    return top;
+  }
+}
+
+/**
+ * Counts a cell publishes by difference, though no row states them. Repetition 10/40
+ * and promotion 28/40 give 2 dropouts; so do repetition 10/40 beside a count of 28
+ * promoted pupils; and a count of 38 girls beside a rate over the same 40 pupils gives
+ * 2 who are not girls. For each cell and fact, each proportion denominator (a whole:
+ * its value, whatever its filter or measure, since equal values are all an intruder
+ * needs) is compared with its parts: the numerators of the proportions over that same
+ * value and the counts of the fact under it. When there are two parts or more, or a
+ * count among them, the whole minus the parts, and the whole minus each count, are
+ * counts too. Where parts overlap (girls, and pupils with a disability) a difference
+ * counts nobody and may hide a cell for nothing: the safe side.
+ */
+class Residuals {
+  private readonly byCell = new Map<string, { cell: number; wholes: Map<number, number[]>; counts: number[] }>();
+
+  add(cell: number, m: RowMeta): void {
+    const def = m.def;
+    const den = def.denominator;
+    const proportion = def.statistic === "proportion" && den !== undefined && den.fact === def.numerator.fact;
+    const count = def.statistic === "count" && den === undefined;
+    if (!proportion && !count) return;
+    const key = `${cell}\u0000${def.numerator.fact}`;
+    let e = this.byCell.get(key);
+    if (!e) this.byCell.set(key, (e = { cell, wholes: new Map(), counts: [] }));
+    if (count) e.counts.push(m.x);
+    else {
+      const parts = e.wholes.get(m.n);
+      if (parts) parts.push(m.x);
+      else e.wholes.set(m.n, [m.x]);
+    }
+  }
+
+  /** Calls `f` with every count left over (at least 0) and its cell. */
+  each(f: (cell: number, left: number) => void): void {
+    for (const { cell, wholes, counts } of this.byCell.values()) {
+      for (const [whole, numerators] of wholes) {
+        const under = counts.filter((x) => x < whole);
+        if (numerators.length + under.length < 2 && under.length === 0) continue;
+        let left = whole;
+        for (const x of numerators) left -= x;
+        for (const x of under) {
+          left -= x;
+          f(cell, whole - x);
+        }
+        if (left >= 0) f(cell, left);
+      }
+    }
   }
 }
 
 /**
  * Every published equation parent = sum of children: for each family, each pair of
- * grouping sets P ⊊ C, and each published cell of P, the published cells of C below it.
+ * grouping sets P ⊊ C (by name, or in the data through {@link RowMeta.fixed}), and each
+ * published cell of P, the published cells of C below it; and, between two sets of
+ * parents of the same C that cut across each other, each parent whose children all lie
+ * under one parent of the other set.
  * Cells are the integer ids of `hide`; `cellsOfFamily` maps a family's group keys to them.
  */
 function sumRelations(
@@ -371,11 +523,19 @@ function sumRelations(
   for (let k = 0; k < familyCount * sets.length; k++) byFamilySet.push([]);
   for (let cell = 0; cell < cellFamily.length; cell++) byFamilySet[cellFamily[cell] * sets.length + metas[cellFirst[cell]].set].push(cell);
   sets.forEach((child, ci) => {
+    // per family, the parents of this child set found in each coarser set
+    const coarser: Array<{ pi: number; family: number; parentOf: Map<number, number>; childrenOf: Map<number, number[]> }> = [];
     sets.forEach((par, pi) => {
-      if (child.length <= par.length || !par.every((d) => child.includes(d))) return;
+      if (pi === ci) return;
+      const nested = child.length > par.length && par.every((d) => child.includes(d));
+      // Not nested by name, the pair is nested in the data when the child set's codes
+      // determine the parent's other dimensions (schools within dzongkhags) in every row.
+      const extra = par.filter((d) => !child.includes(d));
+      if (!nested && extra.length === 0) return;
       for (let f = 0; f < familyCount; f++) {
         const kids = byFamilySet[f * sets.length + ci];
         if (kids.length === 0) continue;
+        if (!nested && !kids.every((cell) => extra.every((d) => metas[cellFirst[cell]].fixed?.includes(d)))) continue;
         const groups = new Map<number | string, number[]>();
         for (const cell of kids) {
           const pk = keys.parent(cellFirst[cell], pi);
@@ -385,14 +545,44 @@ function sumRelations(
         }
         // An equation exists only where the parent is published for this family.
         const cells = cellsOfFamily[f];
+        const parentOf = new Map<number, number>();
+        const childrenOf = new Map<number, number[]>();
         for (const [pk, children] of groups) {
           const parent = cells.get(pk);
-          if (parent !== undefined) relations.push({ parent, children });
+          if (parent === undefined) continue;
+          relations.push({ parent, children });
+          childrenOf.set(parent, children);
+          for (const c of children) parentOf.set(c, parent);
         }
+        coarser.push({ pi, family: f, parentOf, childrenOf });
       }
     });
+    // Two partitions of the same cells that cut across each other (regions and
+    // locations of schools) give more equations by difference: when all schools of
+    // region R2 are rural, rural = R2 + the other rural schools, and a hidden school
+    // that is the only rural one outside R2 is rural minus R2. Each parent whose
+    // children all lie under one parent of the other set is a child of that parent.
+    for (const a of coarser) {
+      for (const b of coarser) {
+        if (a === b || a.family !== b.family) continue;
+        const pa = sets[a.pi];
+        const pb = sets[b.pi];
+        if (pa.every((d) => pb.includes(d)) || pb.every((d) => pa.includes(d))) continue;
+        for (const [p1, k1] of a.childrenOf) {
+          const p2 = b.parentOf.get(k1[0]);
+          if (p2 === undefined) continue;
+          const k2 = b.childrenOf.get(p2)!;
+          if (k2.length <= k1.length || !k1.every((c) => b.parentOf.get(c) === p2)) continue;
+          const inside = new Set(k1);
+          relations.push({ parent: p2, children: [p1, ...k2.filter((c) => !inside.has(c))] });
+        }
+      }
+    }
   });
-  return relations;
+  // Smallest equations first: a complement chosen inside a school's district also serves
+  // the national equation, while one chosen nationally first is often a second school
+  // elsewhere that the district's equation cannot use (stable sort: deterministic).
+  return relations.sort((a, b) => a.children.length - b.children.length);
 }
 
 /** Keys of a row's group (in its own set, or in a coarser set `pi`), and its text key for ties. */
@@ -424,6 +614,8 @@ export function groupKeys(metas: RowMeta[], sets: string[][], limit = Number.MAX
     const set = sets[m.set];
     const p = at(m, m.set);
     for (let j = 0; j < set.length; j++) radix.set(set[j], Math.max(radix.get(set[j])!, m.codes[p[j]] + 1));
+    // a row's parent key in a coarser set may read a dimension its set determines
+    if (m.fixed) for (const d of m.fixed) if (radix.has(d)) radix.set(d, Math.max(radix.get(d)!, m.codes[m.U.indexOf(d)] + 1));
   }
   const strides = sets.map((set) => {
     let product = 1;
