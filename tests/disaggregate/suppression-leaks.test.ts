@@ -225,5 +225,13 @@ describe("disclosure control: leaks found by the user trial", () => {
       const hidden = rows.filter((r) => r.school && r.suppressed).map((r) => r.school);
       expect(hidden.sort()).toEqual(["A", "B", "C"]);
     }
+    // an indicator grouped by school alone comes first and knows nothing of dzongkhags;
+    // the school cells it shares with enrolment must still see Paro = A + B + C
+    const rows = disaggregate(d9, ["female-pupils-percent", "enrolment"], {
+      groupingSets: [["dzongkhag"], ["school"]],
+      setsFor: { "female-pupils-percent": [["school"]] },
+    });
+    const paroSchools = rows.filter((r) => r.indicator === "enrolment" && ["A", "B", "C"].includes(r.school as string));
+    expect(paroSchools.filter((r) => r.suppressed).length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -219,6 +219,9 @@ function hide(
   const cellSize: number[] = [];
   const cellFamily: number[] = [];
   const cellFirst: number[] = [];
+  // The row of each cell that knows the most dimensions its set determines (indicators
+  // grouped over fewer sets know fewer): parent keys and nesting are read from it.
+  const cellRow: number[] = [];
   const state: number[] = [];
   let hiddenCount = 0;
   for (let i = 0; i < metas.length; i++) {
@@ -234,9 +237,11 @@ function hide(
       cellSize.push(Number.POSITIVE_INFINITY);
       cellFamily.push(f);
       cellFirst.push(i);
+      cellRow.push(i);
       state.push(0);
     }
     cellOfRow[i] = cell;
+    if ((m.fixed?.length ?? 0) > (metas[cellRow[cell]].fixed?.length ?? 0)) cellRow[cell] = i;
     // Room a hidden cell gives its partners to move: its smallest published count.
     const size =
       m.def.kind === "distribution" ? Number.POSITIVE_INFINITY
@@ -268,7 +273,7 @@ function hide(
   });
 
   if (options.complementary !== false && hiddenCount > 0) {
-    const relations = sumRelations(metas, keys, sets, familyIndex.size, cellsOfFamily, cellFamily, cellFirst);
+    const relations = sumRelations(metas, keys, sets, familyIndex.size, cellsOfFamily, cellFamily, cellRow);
     const rank = (c: number) => {
       const size = cellSize[c];
       return size >= familyMin[cellFamily[c]] ? size : Number.MAX_VALUE / 2 - size;
@@ -329,7 +334,7 @@ function hide(
     }
   }
 
-  const linked = hiddenCount > 0 ? hiddenUnits(metas, sets, keys, state, cellFamily, cellFirst, cellOfRow, rowOnly, minOf) : new Set<number>();
+  const linked = hiddenCount > 0 ? hiddenUnits(metas, sets, keys, state, cellFamily, cellRow, cellOfRow, rowOnly, minOf) : new Set<number>();
   if (hiddenCount === 0 && rowOnly.size === 0) return;
   for (let i = 0; i < metas.length; i++) {
     const why = rowOnly.has(i) ? PRIMARY : linked.has(i) ? COMPLEMENTARY : state[cellOfRow[i]];
@@ -357,7 +362,7 @@ function hiddenUnits(
   keys: GroupKeys,
   state: number[],
   cellFamily: number[],
-  cellFirst: number[],
+  cellRow: number[],
   cellOfRow: Int32Array,
   rowOnly: Set<number>,
   minOf: (def: IndicatorDefinition) => number,
@@ -381,14 +386,14 @@ function hiddenUnits(
       const S = sets[m.set];
       for (const c of hidden) {
         if (cellFamily[c] !== f) continue;
-        const cm = metas[cellFirst[c]];
+        const cm = metas[cellRow[c]];
         const C = sets[cm.set];
         if (!C.includes(unit)) continue;
         if (!S.every((d) => C.includes(d) || cm.fixed?.includes(d))) {
           t = "all";
           break;
         }
-        const g = keys.parent(cellFirst[c], m.set);
+        const g = keys.parent(cellRow[c], m.set);
         let units = groups.get(g);
         if (!units) groups.set(g, (units = new Set()));
         units.add(cm.codes[cm.U.indexOf(unit)]);
@@ -506,7 +511,8 @@ class Residuals {
  * published cell of P, the published cells of C below it; and, between two sets of
  * parents of the same C that cut across each other, each parent whose children all lie
  * under one parent of the other set.
- * Cells are the integer ids of `hide`; `cellsOfFamily` maps a family's group keys to them.
+ * Cells are the integer ids of `hide`; `cellsOfFamily` maps a family's group keys to them,
+ * and `cellRow` gives the row each cell's keys are read from.
  */
 function sumRelations(
   metas: RowMeta[],
@@ -515,13 +521,13 @@ function sumRelations(
   familyCount: number,
   cellsOfFamily: Array<Map<number | string, number>>,
   cellFamily: number[],
-  cellFirst: number[],
+  cellRow: number[],
 ): Array<{ parent: number; children: number[] }> {
   const relations: Array<{ parent: number; children: number[] }> = [];
   // Cells per family and set, in order of first row.
   const byFamilySet: number[][] = [];
   for (let k = 0; k < familyCount * sets.length; k++) byFamilySet.push([]);
-  for (let cell = 0; cell < cellFamily.length; cell++) byFamilySet[cellFamily[cell] * sets.length + metas[cellFirst[cell]].set].push(cell);
+  for (let cell = 0; cell < cellFamily.length; cell++) byFamilySet[cellFamily[cell] * sets.length + metas[cellRow[cell]].set].push(cell);
   sets.forEach((child, ci) => {
     // per family, the parents of this child set found in each coarser set
     const coarser: Array<{ pi: number; family: number; parentOf: Map<number, number>; childrenOf: Map<number, number[]> }> = [];
@@ -535,10 +541,10 @@ function sumRelations(
       for (let f = 0; f < familyCount; f++) {
         const kids = byFamilySet[f * sets.length + ci];
         if (kids.length === 0) continue;
-        if (!nested && !kids.every((cell) => extra.every((d) => metas[cellFirst[cell]].fixed?.includes(d)))) continue;
+        if (!nested && !kids.every((cell) => extra.every((d) => metas[cellRow[cell]].fixed?.includes(d)))) continue;
         const groups = new Map<number | string, number[]>();
         for (const cell of kids) {
-          const pk = keys.parent(cellFirst[cell], pi);
+          const pk = keys.parent(cellRow[cell], pi);
           let g = groups.get(pk);
           if (!g) groups.set(pk, (g = []));
           g.push(cell);
