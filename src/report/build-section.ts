@@ -20,7 +20,8 @@ import { recommend } from "../recommend/recommend";
  * `disaggregate` call over the union of the grouping sets the section needs, so one
  * consistent suppression pattern covers every published figure: a cell hidden in a
  * breakdown is hidden in the gaps and the spread too (two patterns over the same
- * cells could be combined to recover a hidden one).
+ * cells could be combined to recover a hidden one). Segregation indices read school
+ * cells the section never publishes, from a call of their own.
  * @example buildSection({ id: "bt", title: "Bhutan", source: "...", dataset, headline: ["pupil-teacher-ratio"] })
  */
 export function buildSection(spec: SectionSpec): ReportSection {
@@ -39,7 +40,6 @@ export function buildSection(spec: SectionSpec): ReportSection {
   for (const b of spec.breakdowns ?? []) want(b.indicators, groupingSets({ by: b.by, rollup: b.rollup, cube: b.cube }));
   for (const g of spec.gaps ?? []) want([g.indicator], g.within ? [[g.by], [g.within, g.by]] : [[g.by]]);
   for (const s of spec.spread ?? []) want([s.indicator], [[s.across]]);
-  for (const g of spec.segregation ?? []) want([g.count ?? "enrolment"], [g.within ? [g.within, g.unit, g.dimension] : [g.unit, g.dimension]]);
   const table = disaggregate(ds, indicators, {
     groupingSets: sets,
     catalogue: cat,
@@ -59,9 +59,16 @@ export function buildSection(spec: SectionSpec): ReportSection {
   const gaps = [...(spec.gaps ?? []).flatMap((g) => computeGaps(spec, g, table, dims)), ...(spec.publishedGaps ?? [])];
   gaps.sort((a, b) => gapScore(b) - gapScore(a));
   const spread = (spec.spread ?? []).map((s) => computeSpread(spec, s, rowsAt(table, s.indicator, [s.across], dims)));
-  const segregation = (spec.segregation ?? []).map((g) =>
-    segregationRow(g, rowsAt(table, g.count ?? "enrolment", g.within ? [g.within, g.unit, g.dimension] : [g.unit, g.dimension], dims)),
-  );
+  // A segregation index reads school-level cells that the section never publishes, so
+  // they get a call of their own: in the section's call, their hidden cells would hide
+  // the section's published figures too (a Gini of school PTRs is hidden when one of
+  // its schools is), for the sake of cells nobody sees.
+  const segregation = (spec.segregation ?? []).map((g) => {
+    const id = g.count ?? "enrolment";
+    const set = g.within ? [g.within, g.unit, g.dimension] : [g.unit, g.dimension];
+    const cells = disaggregate(ds, [id], { groupingSets: [set], catalogue: cat, onInapplicable: "skip", suppression: spec.minCell === undefined ? {} : { minCell: spec.minCell } });
+    return segregationRow(g, rowsAt(cells, id, set, set));
+  });
   const readiness = spec.readiness ? audit(ds, { catalogue: cat, ...(spec.readiness === true ? {} : spec.readiness) }) : undefined;
   const recommendations = spec.rules ? recommend({ table, catalogue: cat, profile: ds.profile, readiness: readiness?.matrix }, spec.rules) : undefined;
   const issuesByCode: Record<string, number> = {};

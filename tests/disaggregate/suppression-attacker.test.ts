@@ -1,7 +1,7 @@
 /**
  * The attacker: from every number a suppressed table publishes, and everything an
- * intruder knows about its structure (every level is the sum of the level below, over
- * any pair of published grouping sets; counts are non-negative; a proportion's count is
+ * intruder knows about its structure (any two published grouping sets add up to the same
+ * totals over their common coarsening, so every level is the sum of the level below; counts are non-negative; a proportion's count is
  * at most its denominator; enrolment and the repetition denominator are the same
  * pupils), solve the linear programme for the minimum and maximum of each suppressed
  * count with HiGHS. Protection holds when the feasible interval of every small count
@@ -82,31 +82,28 @@ function attack(rows: ResultRow[], truth: ResultRow[]): Attack {
     }
     if (!isCount(r)) cons.push(`${v(i, "x")} - ${v(i, "n")} <= 0`);
   });
-  // parent = sum of children, for every pair of levels P ⊂ C of one indicator
+  // Every pair of levels of one indicator adds up to the same total over their common
+  // coarsening (the dimensions both determine, a school its region and location): a
+  // region is the sum of its schools, and Σ regions = Σ locations even with no total row.
   const key = (r: ResultRow, dims: string[]) => `${r.indicator}|${dims.map((d) => `${d}=${r[d]}`).join(",")}`;
   const levels = [...new Set(rows.map((r) => r.level))];
-  for (const pl of levels) {
-    for (const cl of levels) {
-      const prow = rows.find((r) => r.level === pl)!;
-      const crow = rows.find((r) => r.level === cl)!;
-      const pd = dimsOf(prow);
-      const cd = dimsOf(crow);
-      // P is coarser than C when C's dimensions, with what a school implies, hold P's
-      // (a region is the sum of its schools), and not the other way round
-      if (pl === cl || !pd.every((d) => closure(cd).includes(d)) || cd.every((d) => closure(pd).includes(d))) continue;
-      const parents = new Map<string, number>();
-      rows.forEach((r, i) => r.level === pl && parents.set(key(r, pd), i));
-      const kids = new Map<string, number[]>();
+  for (let a = 0; a < levels.length; a++) {
+    for (let b = a + 1; b < levels.length; b++) {
+      const ad = dimsOf(rows.find((r) => r.level === levels[a])!);
+      const bd = dimsOf(rows.find((r) => r.level === levels[b])!);
+      const common = closure(ad).filter((d) => closure(bd).includes(d));
+      const sides = new Map<string, { a: number[]; b: number[] }>();
       rows.forEach((r, i) => {
-        if (r.level !== cl) return;
-        const k = key(withSchool(r), pd);
-        if (!kids.has(k)) kids.set(k, []);
-        kids.get(k)!.push(i);
+        const side = r.level === levels[a] ? "a" : r.level === levels[b] ? "b" : null;
+        if (!side) return;
+        const k = key(withSchool(r), common);
+        if (!sides.has(k)) sides.set(k, { a: [], b: [] });
+        sides.get(k)![side].push(i);
       });
-      for (const [k, p] of parents) {
-        for (const q of isCount(rows[p]) ? (["x"] as const) : (["x", "n"] as const)) {
-          const terms = (kids.get(k) ?? []).map((c) => ` - ${v(c, q)}`).join("");
-          cons.push(`${v(p, q)}${terms} = 0`);
+      for (const { a: left, b: right } of sides.values()) {
+        for (const q of isCount(rows[left[0] ?? right[0]]) ? (["x"] as const) : (["x", "n"] as const)) {
+          const terms = [...left.map((i) => ` + ${v(i, q)}`), ...right.map((i) => ` - ${v(i, q)}`)].join("");
+          cons.push(`${terms.slice(3)} = 0`);
         }
       }
     }
@@ -189,6 +186,17 @@ describe("suppression against an LP attacker (HiGHS)", () => {
       const a = check(seed, { groupingSets: [[], ["region"], ["location"], ["school"], ["school", "sex"], ["region", "disability"], ["school", "disability"]] });
       report.push(a);
       expect(a.minWidth, a.narrowest).toBeGreaterThanOrEqual(MIN);
+    }
+  }, 120_000);
+
+  it("protects partitions that cut across each other (regions and locations, with or without a total or the schools)", () => {
+    const lists = [[[], ["region"], ["location"], ["school"]], [["region"], ["location"]], [["region", "sex"], ["location"], ["school"]], [["region"], ["location", "disability"], ["school", "sex"]]];
+    for (let seed = 61; seed <= 90; seed++) {
+      for (const groupingSets of lists) {
+        const a = check(seed, { groupingSets });
+        report.push(a);
+        expect(a.minWidth, `${JSON.stringify(groupingSets)} ${a.narrowest}`).toBeGreaterThanOrEqual(MIN);
+      }
     }
   }, 120_000);
 

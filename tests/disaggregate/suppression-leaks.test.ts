@@ -201,7 +201,7 @@ describe("disclosure control: leaks found by the user trial", () => {
     const rows = disaggregate(d8, ["enrolment", "pupil-teacher-ratio", "gini-school-ptr", "cv-school-ptr"], { groupingSets: [[], ["dzongkhag"], ["dzongkhag", "school"]], setsFor: summaries });
     const at = (id: string, dz: string | null) => rows.find((r) => r.indicator === id && r.dzongkhag === dz && r.level !== "dzongkhag+school")!;
     expect(rows.filter((r) => r.indicator === "enrolment" && r.school && r.suppressed).map((r) => r.school).sort()).toEqual(["A", "B", "C"]);
-    // Paro's and the national summaries have 3 hidden units (< 5): hidden; Haa's have none
+    // Paro's and the national summaries have hidden units (A, B, C): hidden; Haa's have none
     for (const id of ["gini-school-ptr", "cv-school-ptr"]) {
       expect(at(id, "paro")).toMatchObject({ value: null, suppressed: true, flags: ["suppressed-complementary"] });
       expect(at(id, null)).toMatchObject({ value: null, suppressed: true });
@@ -233,5 +233,22 @@ describe("disclosure control: leaks found by the user trial", () => {
     });
     const paroSchools = rows.filter((r) => r.indicator === "enrolment" && ["A", "B", "C"].includes(r.school as string));
     expect(paroSchools.filter((r) => r.suppressed).length).toBeGreaterThanOrEqual(2);
+  });
+  it("hides a Gini or CV of 0 over small units however many: equal ratios and the group's counts give each unit", () => {
+    // Paro: five schools of 3 pupils and 1 teacher. Gini 0 says every PTR is Paro's own
+    // (15 / 5 = 3); 5 teachers over 5 schools with a PTR each (≥ 1 teacher) is 1 each,
+    // so each school has 3 pupils. Haa's summaries (two schools) fall under the rule on
+    // fewer units than the minimum.
+    const per: Array<[string, string, number, number]> = [["A", "paro", 3, 1], ["B", "paro", 3, 1], ["C", "paro", 3, 1], ["D", "paro", 3, 1], ["E", "paro", 3, 1], ["F", "haa", 60, 4], ["G", "haa", 70, 5]];
+    const sch = per.map(([s, d]) => ({ school_id: s, dzongkhag: d, location: "rural" }));
+    const kids = per.flatMap(([s, , p]) => Array.from({ length: p }, (_, i) => ({ student_id: `${s}${i}`, school_id: s, grade: "X", sex: i % 2 ? "female" : "male" })));
+    const staff = per.flatMap(([s, , , t]) => Array.from({ length: t }, (_, i) => ({ teacher_id: `${s}t${i}`, school_id: s, sex: "female" })));
+    const d10 = createDataset({ profile, schools: sch, students: kids, teachers: staff, year: 2024 });
+    const rows = disaggregate(d10, ["enrolment", "pupil-teacher-ratio", "gini-school-ptr", "cv-school-ptr"], { by: ["dzongkhag"], rollup: true });
+    const paro = (id: string) => rows.find((r) => r.indicator === id && r.dzongkhag === "paro")!;
+    expect(paro("pupil-teacher-ratio")).toMatchObject({ numerator: 15, denominator: 5, suppressed: false });
+    for (const id of ["gini-school-ptr", "cv-school-ptr"]) expect(paro(id)).toMatchObject({ value: null, suppressed: true, flags: ["suppressed"] });
+    // the national summaries spread (3 to 14 pupils per teacher): published
+    expect(rows.find((r) => r.indicator === "gini-school-ptr" && r.level === "total")!.suppressed).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import type { ResultRow } from "../../models/result";
 import type { Flag } from "../../models/flags";
 import { EmisInputError } from "../../models/errors";
 import { writeFigures } from "./project";
+import { pinnedCells } from "./linear-audit";
 
 /** Disclosure-control options. */
 export interface SuppressionOptions {
@@ -83,6 +84,11 @@ function primary(def: IndicatorDefinition, m: RowMeta, min: number): boolean {
   if (!def.denominator) return isSmall(m.x, min);
   if (def.statistic === "proportion") return isSmall(m.x, min) || isSmall(m.n - m.x, min) || isSmall(m.records, min);
   return isSmall(m.records, min);
+}
+
+/** A Gini or coefficient of variation of 0: every unit of the summary has the same ratio. */
+function noSpread(def: IndicatorDefinition, value: number | null): boolean {
+  return def.kind === "distribution" && (def.summary === "gini" || def.summary === "cv") && value === 0;
 }
 
 /**
@@ -252,6 +258,13 @@ function hide(
     const min = minOf(m.def);
     familyMin[f] = min;
     if (m.def.kind !== "distribution") residuals.add(cell, m);
+    if (m.def.kind === "distribution" && noSpread(m.def, rows[i].value) && m.records > 0 && isSmall(m.x, min)) {
+      // A Gini or CV of 0 says every unit has the same ratio: the group's own ratio. With
+      // the group's counts published, small units are solved (five schools, five teachers:
+      // one teacher each, so 15 pupils are 3 per school), however many units there are.
+      rowOnly.add(i);
+      continue;
+    }
     if (!primary(m.def, m, min)) continue;
     if (m.def.kind === "distribution") {
       // A summary of a few units is hidden on its own: it is no part of any sum, and the
@@ -273,7 +286,18 @@ function hide(
   });
 
   if (options.complementary !== false && hiddenCount > 0) {
-    const relations = sumRelations(metas, keys, sets, familyIndex.size, cellsOfFamily, cellFamily, cellRow);
+    // Unpublished totals two cross-cutting sets share (see sumRelations) are cells too:
+    // unknown to an intruder, never written, known to the room rule until hidden.
+    const virtualCell = (family: number, size: number) => {
+      cellSize.push(size);
+      cellFamily.push(family);
+      cellFirst.push(-1);
+      cellRow.push(-1);
+      state.push(0);
+      return state.length - 1;
+    };
+    const relations = sumRelations(metas, keys, sets, familyIndex.size, cellsOfFamily, cellFamily, cellRow, cellSize, virtualCell);
+    const isVirtual = (c: number) => cellRow[c] < 0;
     const rank = (c: number) => {
       const size = cellSize[c];
       return size >= familyMin[cellFamily[c]] ? size : Number.MAX_VALUE / 2 - size;
@@ -299,42 +323,63 @@ function hide(
       state[c] = COMPLEMENTARY;
       for (const r of relationsOf[c]) due.push(r);
     };
-    for (let r = due.pop(); r >= 0; r = due.pop()) {
-      const { parent, children } = relations[r];
-      let total = 0;
-      let count = 0;
-      let largest = 0;
-      for (const c of children) {
-        if (state[c] !== 0) {
-          const cap = cellSize[c];
+    const settle = () => {
+      for (let r = due.pop(); r >= 0; r = due.pop()) {
+        const { parent, children } = relations[r];
+        let total = 0;
+        let count = 0;
+        let largest = 0;
+        for (const c of children) {
+          if (state[c] !== 0) {
+            const cap = cellSize[c];
+            total += cap;
+            count++;
+            largest = Math.max(largest, cap);
+          }
+        }
+        if (state[parent] !== 0) {
+          const cap = cellSize[parent];
           total += cap;
           count++;
           largest = Math.max(largest, cap);
         }
+        if (count === 0) continue;
+        // Room: a hidden cell can move only as far as the other hidden cells of the
+        // equation can absorb (a large partner pinned by a small one pins what it
+        // protects, so this holds for every hidden cell, not only the small ones): the
+        // cell with the least room is the one with the largest count.
+        if (count > 1 && total - largest >= familyMin[cellFamily[parent]]) continue;
+        // Only an equation that needs one more hidden cell looks for the best child.
+        let best = -1;
+        for (const c of children) if (state[c] === 0 && (best < 0 || better(c, best) < 0)) best = c;
+        if (best >= 0) hideCell(best);
+        // The parent is hidden only against exact recovery (one unknown), never for room
+        // alone: that would cascade every small cell up to the national total. A hidden
+        // common total makes the equations of its other set due, where a child hides.
+        else if (count === 1 && state[parent] === 0) hideCell(parent);
       }
-      if (state[parent] !== 0) {
-        const cap = cellSize[parent];
-        total += cap;
-        count++;
-        largest = Math.max(largest, cap);
+    };
+    settle();
+    // The room rule looks at one equation at a time; sums of several can still pin a
+    // cell (a hidden school that is the total minus a dzongkhag minus a location). The
+    // audit finds every cell the equations together determine; each gets one more
+    // hidden partner from its own equations, and the rules run again, until none is.
+    for (;;) {
+      const pinned = pinnedCells(relations, (c) => state[c] !== 0 || isVirtual(c), (c) => state[c] !== 0 && !isVirtual(c));
+      let progress = false;
+      for (const h of pinned) {
+        const partner = partnerOf(h, relations, relationsOf, state, isVirtual, better);
+        if (partner >= 0) {
+          hideCell(partner);
+          progress = true;
+        }
       }
-      if (count === 0) continue;
-      // Room: a hidden cell can move only as far as the other hidden cells of the
-      // equation can absorb (a large partner pinned by a small one pins what it
-      // protects, so this holds for every hidden cell, not only the small ones): the
-      // cell with the least room is the one with the largest count.
-      if (count > 1 && total - largest >= familyMin[cellFamily[parent]]) continue;
-      // Only an equation that needs one more hidden cell looks for the best child.
-      let best = -1;
-      for (const c of children) if (state[c] === 0 && (best < 0 || better(c, best) < 0)) best = c;
-      if (best >= 0) hideCell(best);
-      // The parent is hidden only against exact recovery (one unknown), never for room
-      // alone: that would cascade every small cell up to the national total.
-      else if (count === 1 && state[parent] === 0) hideCell(parent);
+      if (!progress) break;
+      settle();
     }
   }
 
-  const linked = hiddenCount > 0 ? hiddenUnits(metas, sets, keys, state, cellFamily, cellRow, cellOfRow, rowOnly, minOf) : new Set<number>();
+  const linked = hiddenCount > 0 ? hiddenUnits(metas, sets, keys, state, cellFamily, cellRow, cellOfRow, rowOnly) : new Set<number>();
   if (hiddenCount === 0 && rowOnly.size === 0) return;
   for (let i = 0; i < metas.length; i++) {
     const why = rowOnly.has(i) ? PRIMARY : linked.has(i) ? COMPLEMENTARY : state[cellOfRow[i]];
@@ -349,12 +394,11 @@ function hide(
  * Distribution rows over units hidden in the same call. A Gini and a CV of five schools'
  * PTRs, beside the district's totals and the rows of the two schools left published,
  * leave the three hidden schools few integer solutions (a trial found one: the hidden
- * 3 pupils and 2 teachers). A summary whose units include a hidden one (a unit with a
- * hidden cell in a set holding the unit dimension, within the summary's group) is
- * hidden with it when fewer than the minimum of its units are hidden, as a summary of
- * fewer units than the minimum is (see `primary`): with more unknowns than that, the
- * summaries and sums no longer narrow them to a few solutions. Summaries with no hidden
- * unit add nothing to the units' own rows. Returns the rows to hide.
+ * 3 pupils and 2 teachers), and with tiny units the same holds for five hidden schools
+ * or more. So a summary whose units include a hidden one (a unit with a hidden cell in
+ * a set holding the unit dimension, within the summary's group) is hidden with it.
+ * Summaries with no hidden unit add nothing to the units' own rows. Returns the rows to
+ * hide.
  */
 function hiddenUnits(
   metas: RowMeta[],
@@ -365,11 +409,10 @@ function hiddenUnits(
   cellRow: number[],
   cellOfRow: Int32Array,
   rowOnly: Set<number>,
-  minOf: (def: IndicatorDefinition) => number,
 ): Set<number> {
   const out = new Set<number>();
   const hidden: number[] = [];
-  for (let c = 0; c < state.length; c++) if (state[c] !== 0) hidden.push(c);
+  for (let c = 0; c < state.length; c++) if (state[c] !== 0 && cellRow[c] >= 0) hidden.push(c);
   // Per family, summary set and unit dimension: the hidden units of each group, by group
   // key ("all" when a hidden cell's set does not determine the summary's groups).
   const byGroup = new Map<string, Map<number | string, Set<number>> | "all">();
@@ -401,9 +444,47 @@ function hiddenUnits(
       byGroup.set(id, t);
     }
     const units = t === "all" ? undefined : t.get(keys.row(i));
-    if (t === "all" || (units !== undefined && units.size < Math.max(2, minOf(m.def)))) out.add(i);
+    if (t === "all" || units !== undefined) out.add(i);
   }
   return out;
+}
+
+/**
+ * One more cell to hide for a hidden cell `h` that the equations pin: the best published
+ * cell of its equations (children first, as the room rule chooses), else a published
+ * parent; through an unpublished common total, the equations of its other set. -1 when
+ * every cell around is hidden already.
+ */
+function partnerOf(
+  h: number,
+  relations: ReadonlyArray<{ parent: number; children: number[] }>,
+  relationsOf: number[][],
+  state: number[],
+  isVirtual: (c: number) => boolean,
+  better: (a: number, b: number) => number,
+): number {
+  const seen = new Set<number>([h]);
+  let frontier = [h];
+  while (frontier.length > 0) {
+    let child = -1;
+    let parent = -1;
+    const next: number[] = [];
+    for (const c of frontier) {
+      for (const r of relationsOf[c]) {
+        const rel = relations[r];
+        for (const k of rel.children) if (state[k] === 0 && !isVirtual(k) && (child < 0 || better(k, child) < 0)) child = k;
+        if (state[rel.parent] === 0 && !isVirtual(rel.parent) && (parent < 0 || better(rel.parent, parent) < 0)) parent = rel.parent;
+        if (isVirtual(rel.parent) && !seen.has(rel.parent)) {
+          seen.add(rel.parent);
+          next.push(rel.parent);
+        }
+      }
+    }
+    if (child >= 0) return child;
+    if (parent >= 0) return parent;
+    frontier = next;
+  }
+  return -1;
 }
 
 /** Relation indices due for a check, smallest first; each index is held at most once. */
@@ -522,6 +603,8 @@ function sumRelations(
   cellsOfFamily: Array<Map<number | string, number>>,
   cellFamily: number[],
   cellRow: number[],
+  cellSize: number[],
+  virtualCell: (family: number, size: number) => number,
 ): Array<{ parent: number; children: number[] }> {
   const relations: Array<{ parent: number; children: number[] }> = [];
   // Cells per family and set, in order of first row.
@@ -585,6 +668,58 @@ function sumRelations(
       }
     }
   });
+  // Two sets that cut across each other (dzongkhags and locations, gewog × sex and
+  // schools) both add up to their common coarsening (the total; each gewog), published
+  // or not: Σ dzongkhags = Σ locations even when no total row is asked for. Where that
+  // coarsening is not a published set, each of its groups is an unpublished cell with
+  // an equation to each set.
+  const determines = (si: number, f: number) => {
+    const cells = byFamilySet[f * sets.length + si];
+    const known = new Set(sets[si]);
+    const first = metas[cellRow[cells[0]]];
+    for (const d of first.fixed ?? []) if (cells.every((c) => metas[cellRow[c]].fixed?.includes(d))) known.add(d);
+    return known;
+  };
+  const virtualOf = new Map<string, number>();
+  const linked = new Set<string>();
+  for (let f = 0; f < familyCount; f++) {
+    const present = sets.map((_, si) => byFamilySet[f * sets.length + si].length > 0);
+    const knownBy = sets.map((_, si) => (present[si] ? determines(si, f) : new Set<string>()));
+    for (let a = 0; a < sets.length; a++) {
+      for (let b = a + 1; b < sets.length; b++) {
+        if (!present[a] || !present[b]) continue;
+        if (sets[a].every((d) => knownBy[b].has(d)) || sets[b].every((d) => knownBy[a].has(d))) continue;
+        const common = [...knownBy[a]].filter((d) => knownBy[b].has(d)).sort();
+        const published = sets.some((set, si) => present[si] && set.length === common.length && set.every((d) => common.includes(d)));
+        if (published) continue;
+        const groupsOf = (si: number) => {
+          const out = new Map<string, number[]>();
+          for (const c of byFamilySet[f * sets.length + si]) {
+            const m = metas[cellRow[c]];
+            const k = common.map((d) => m.codes[m.U.indexOf(d)]).join(",");
+            let g = out.get(k);
+            if (!g) out.set(k, (g = []));
+            g.push(c);
+          }
+          return out;
+        };
+        const ga = groupsOf(a);
+        const gb = groupsOf(b);
+        for (const [k, ka] of ga) {
+          const kb = gb.get(k);
+          if (!kb) continue;
+          const id = `${f}|${common.join("+")}|${k}`;
+          let v = virtualOf.get(id);
+          if (v === undefined) virtualOf.set(id, (v = virtualCell(f, ka.reduce((t, c) => t + cellSize[c], 0))));
+          for (const [si, children] of [[a, ka], [b, kb]] as const) {
+            if (linked.has(`${v}|${si}`)) continue;
+            linked.add(`${v}|${si}`);
+            relations.push({ parent: v, children });
+          }
+        }
+      }
+    }
+  }
   // Smallest equations first: a complement chosen inside a school's district also serves
   // the national equation, while one chosen nationally first is often a second school
   // elsewhere that the district's equation cannot use (stable sort: deterministic).
