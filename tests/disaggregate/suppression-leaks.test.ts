@@ -251,4 +251,29 @@ describe("disclosure control: leaks found by the user trial", () => {
     // the national summaries spread (3 to 14 pupils per teacher): published
     expect(rows.find((r) => r.indicator === "gini-school-ptr" && r.level === "total")!.suppressed).toBe(false);
   });
+  it("sees the hierarchy in flow rates too: a dzongkhag's repeaters are the sum of its schools'", () => {
+    // grade I pupils in 2023 and repeaters in 2024: A 30/2, B 40/8, C 50/9 (Paro), D 60/10 (Haa)
+    const sch = [
+      { school_id: "A", dzongkhag: "paro", location: "rural" }, { school_id: "B", dzongkhag: "paro", location: "rural" },
+      { school_id: "C", dzongkhag: "paro", location: "urban" }, { school_id: "D", dzongkhag: "haa", location: "rural" },
+    ];
+    const spec: Array<[string, number, number]> = [["A", 30, 2], ["B", 40, 8], ["C", 50, 9], ["D", 60, 10]];
+    const kids: Array<Record<string, unknown>> = [];
+    for (const [s, n, rep] of spec) {
+      for (let i = 0; i < n; i++) {
+        kids.push({ student_id: `${s}${i}`, school_id: s, grade: "I", year: 2023, sex: i % 2 ? "female" : "male", repeater: "no" });
+        kids.push({ student_id: `${s}${i}`, school_id: s, grade: i < rep ? "I" : "II", year: 2024, sex: i % 2 ? "female" : "male", repeater: i < rep ? "yes" : "no" });
+      }
+    }
+    const d11 = createDataset({ profile, schools: sch, students: kids });
+    // Before: A hidden (2 repeaters) beside B and C published gave A = Paro 19 − 8 − 9 = 2;
+    // by location, rural 20 − B 8 − D 10 = 2.
+    // Now A's partners come from its own dzongkhag or location: B (8 repeaters, the
+    // smallest ≥ 5), then a third since A + B leave A room 2 < 5: C in Paro, D in the
+    // rural schools (without the location equation, the urban C was chosen).
+    for (const [groupingSets, hidden] of [[[["dzongkhag"], ["school"]], ["A", "B", "C"]], [[["location"], ["school"]], ["A", "B", "D"]]] as const) {
+      const rows = disaggregate(d11, ["repetition-rate-uis"], { groupingSets: groupingSets.map((x) => [...x]) });
+      expect(rows.filter((r) => r.school && r.suppressed).map((r) => r.school).sort(), JSON.stringify(groupingSets)).toEqual(hidden);
+    }
+  });
 });

@@ -16,6 +16,8 @@ import {
   setProblem,
   yearsOf,
   type GroupSum,
+  determinedIn,
+  type Determined,
   type KindContext,
   type KindOutput,
 } from "./kind-common";
@@ -95,6 +97,7 @@ export function flowIndicatorRows(def: FlowIndicator, ctx: KindContext): KindOut
       throw problem;
     }
     const gdims = set.filter((d) => d !== "year" && d !== "grade");
+    const determined = determinedIn(eFact, ctx, si);
     const keyDims = [...gdims, "grade"];
     const perYear = bases.map((t) => ({
       t,
@@ -152,10 +155,10 @@ export function flowIndicatorRows(def: FlowIndicator, ctx: KindContext): KindOut
           cycle.forEach((g, k) => {
             dimValues.grade = { code: gradeCodes[k] >= 0 ? gradeCodes[k] : globalCode(space, eFact, "grade", g), value: g };
             if (dimValues.grade.code < 0) return;
-            emitValue(out, def, ctx, si, { ...dimValues }, blocks, cycle.length, [k], empty);
+            emitValue(out, def, ctx, si, { ...dimValues }, blocks, cycle.length, [k], empty, determined);
           });
         } else {
-          emitValue(out, def, ctx, si, dimValues, blocks, cycle.length, cycle.map((_, k) => k), empty);
+          emitValue(out, def, ctx, si, dimValues, blocks, cycle.length, cycle.map((_, k) => k), empty, determined);
         }
       }
     }
@@ -190,6 +193,7 @@ function emitValue(
   cycleLength: number,
   ks: number[],
   empty: boolean,
+  determined: Determined,
 ): void {
   const last = cycleLength - 1;
   const flags: Flag[] = [];
@@ -198,7 +202,7 @@ function emitValue(
   if (excluded > 0) flags.push("unknown-excluded");
   const finish = (value: number | null, num: number | null, den: number | null, records: number) => {
     if (value !== null && value < 0) flags.push("negative-rate");
-    emit(out, def, ctx, si, dimValues, { numerator: num, denominator: den, value, n: records, nExcluded: excluded, flags }, { x: num ?? 0, n: den ?? 0, records });
+    emit(out, def, ctx, si, dimValues, { numerator: num, denominator: den, value, n: records, nExcluded: excluded, flags }, { x: num ?? 0, n: den ?? 0, records }, determined);
   };
   if (empty) {
     flags.push("not-computable");

@@ -189,6 +189,54 @@ export function andMasks(...masks: Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** Dimensions a set's codes determine in a fact, and their global codes per group. */
+export interface Determined {
+  dims: string[];
+  /** Global codes of `dims` for the group with these global codes on the set. */
+  codesOf(setCodes: number[]): number[];
+}
+
+const NONE: Determined = { dims: [], codesOf: () => [] };
+
+/**
+ * The dimensions of other grouping sets of the call (not in `set`) that `set`'s codes
+ * determine in `fact` (a school's dzongkhag), so disclosure control sees that a
+ * `[dzongkhag]` row of a flow rate is the sum of its `[school]` rows; see RowMeta.fixed.
+ */
+export function determinedIn(fact: FactTable, ctx: KindContext, si: number): Determined {
+  const set = ctx.sets[si].filter((d) => d !== "year" && d !== "grade");
+  if (set.some((d) => !fact.dims[d])) return NONE;
+  const candidates = [...new Set(ctx.sets.flatMap((p, pi) => (pi === si ? [] : p)))].filter((d) => !ctx.sets[si].includes(d) && fact.dims[d] && d !== "year" && d !== "grade");
+  if (candidates.length === 0) return NONE;
+  const setCols = set.map((d) => fact.dims[d].codes);
+  const radices = set.map((d) => fact.dims[d].dictionary.length);
+  const candCols = candidates.map((d) => fact.dims[d].codes);
+  const firstRow = new Map<number, number>();
+  const same = candidates.map(() => true);
+  for (let r = 0; r < fact.length; r++) {
+    let key = 0;
+    for (let j = 0; j < setCols.length; j++) key = key * radices[j] + setCols[j][r];
+    const f = firstRow.get(key);
+    if (f === undefined) firstRow.set(key, r);
+    else for (let j = 0; j < candCols.length; j++) if (same[j] && candCols[j][r] !== candCols[j][f]) same[j] = false;
+  }
+  const dims = candidates.filter((_, j) => same[j]);
+  if (dims.length === 0) return NONE;
+  // global set codes → the first row of that group → its global codes on `dims`
+  const setRemaps = set.map((d) => ctx.space.remap(fact, d));
+  const byGlobal = new Map<string, number>();
+  for (const r of firstRow.values()) byGlobal.set(set.map((_, j) => setRemaps[j][setCols[j][r]]).join(","), r);
+  const dimCols = dims.map((d) => fact.dims[d].codes);
+  const dimRemaps = dims.map((d) => ctx.space.remap(fact, d));
+  return {
+    dims,
+    codesOf(setCodes) {
+      const r = byGlobal.get(setCodes.join(","));
+      return r === undefined ? dims.map(() => -1) : dims.map((_, j) => dimRemaps[j][dimCols[j][r]]);
+    },
+  };
+}
+
 /** A finished row and its suppression metadata. */
 export function emit(
   out: KindOutput,
@@ -198,6 +246,7 @@ export function emit(
   dimValues: Record<string, { code: number; value: string }>,
   row: { numerator: number | null; denominator: number | null; value: number | null; n: number; nExcluded: number; flags: Flag[] },
   meta: { x: number; n: number; records: number },
+  determined: Determined = NONE,
 ): void {
   const set = ctx.sets[si];
   const cols: Record<string, string | null> = {};
@@ -205,5 +254,13 @@ export function emit(
   if (def.minN > 0 && row.n < def.minN) row.flags.push("below-min-n");
   out.rows.push({ indicator: def.id, level: levelName(set), ...cols, ...row, ciLow: null, ciHigh: null, suppressed: false });
   const codes = set.map((d) => dimValues[d].code);
-  out.metas.push({ def, set: si, codes, U: set, excluded: row.nExcluded, ...meta });
+  if (determined.dims.length === 0) {
+    out.metas.push({ def, set: si, codes, U: set, excluded: row.nExcluded, ...meta });
+    return;
+  }
+  const extra = determined.codesOf(set.filter((d) => d !== "year" && d !== "grade").map((d) => dimValues[d].code));
+  const known = determined.dims.filter((_, j) => extra[j] >= 0);
+  out.metas.push({
+    def, set: si, codes: [...codes, ...extra.filter((c) => c >= 0)], U: [...set, ...known], excluded: row.nExcluded, ...meta, fixed: known,
+  });
 }
