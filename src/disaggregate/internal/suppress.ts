@@ -656,7 +656,9 @@ function sumRelations(
         if (a === b || a.family !== b.family) continue;
         const pa = sets[a.pi];
         const pb = sets[b.pi];
-        if (pa.every((d) => pb.includes(d)) || pb.every((d) => pa.includes(d))) continue;
+        // nested sets (by name, or a school within its dzongkhag) have their own equations
+        const within = (x: typeof a, dims: string[]) => dims.every((d) => sets[x.pi].includes(d) || [...x.childrenOf.keys()].every((p) => metas[cellRow[p]].fixed?.includes(d)));
+        if (within(a, pb) || within(b, pa)) continue;
         for (const [p1, k1] of a.childrenOf) {
           const p2 = b.parentOf.get(k1[0]);
           if (p2 === undefined) continue;
