@@ -276,4 +276,17 @@ describe("disclosure control: leaks found by the user trial", () => {
       expect(rows.filter((r) => r.school && r.suppressed).map((r) => r.school).sort(), JSON.stringify(groupingSets)).toEqual(hidden);
     }
   });
+  it("hides class size with the enrolment it repeats: a section's pupils are the school's pupils", () => {
+    // one section per school holding all its pupils: S0 has 3. Class size 3/1 for S0
+    // beside its hidden enrolment gave the 3 back; S1 and S2, its complements, likewise.
+    const sch = [["S0", "paro"], ["S1", "paro"], ["S2", "paro"], ["S3", "haa"]].map(([s, d]) => ({ school_id: s, dzongkhag: d, location: "rural" }));
+    const sizes = [3, 30, 40, 25];
+    const kids = sch.flatMap((s, k) => Array.from({ length: sizes[k] }, (_, i) => ({ student_id: `${s.school_id}-${i}`, school_id: s.school_id, grade: "X", sex: i % 2 ? "female" : "male" })));
+    const sections = sch.map((s, k) => ({ section_id: `${s.school_id}-A`, school_id: s.school_id, grade: "X", pupils: sizes[k] }));
+    const d12 = createDataset({ profile, schools: sch, students: kids, sections, year: 2024 });
+    const rows = disaggregate(d12, ["enrolment", "average-class-size"], { groupingSets: [[], ["dzongkhag"], ["school"]] });
+    const hiddenEnrolment = rows.filter((r) => r.indicator === "enrolment" && r.school && r.suppressed).map((r) => r.school);
+    expect(hiddenEnrolment).toContain("S0");
+    for (const s of hiddenEnrolment) expect(rows.find((r) => r.indicator === "average-class-size" && r.school === s)!.suppressed).toBe(true);
+  });
 });

@@ -92,6 +92,16 @@ function noSpread(def: IndicatorDefinition, value: number | null): boolean {
 }
 
 /**
+ * Facts that count the same people under another name: createDataset's `sections`
+ * carry each class's `pupils`, the enrolled pupils of the `students` fact, so class
+ * size published for a school whose enrolment is hidden would give it back (3 pupils in
+ * one section).
+ */
+function populationOf(fact: string, measure: string): string {
+  return fact === "sections" && measure === "pupils" ? "students" : fact;
+}
+
+/**
  * Union-find over indicators that read the same fact table. Counts of one fact over
  * the same cell are linked whatever their filters: the girls-and-boys denominator of
  * a share, subtracted from the cell's enrolment, gives its unknown-sex pupils; a
@@ -111,7 +121,7 @@ function families(defs: IndicatorDefinition[]): Map<string, string> {
   for (const d of defs) {
     if (!parent.has(d.id)) parent.set(d.id, d.id);
     for (const spec of d.denominator ? [d.numerator, d.denominator] : [d.numerator]) {
-      const key = spec.fact;
+      const key = populationOf(spec.fact, spec.measure);
       const o = owner.get(key);
       if (o) parent.set(find(d.id), find(o));
       else owner.set(key, d.id);
