@@ -13,7 +13,7 @@ import { CellRegistry, CodeSpace } from "./internal/cells";
 import type { CellSums } from "./internal/accumulate";
 import { Accumulation } from "./internal/accumulation";
 import { summarise } from "./internal/summaries";
-import { suppress, type SuppressionOptions, type RowMeta } from "./internal/suppress";
+import { suppress, type Cohort, type SuppressionOptions, type RowMeta } from "./internal/suppress";
 import { sortedOrder } from "./internal/order";
 import { pushKindRows } from "./internal/kinds";
 import { applyDesign, designApplies, groupTotals, resolveSample } from "./internal/design";
@@ -164,7 +164,7 @@ export function disaggregate(
   acc.run();
   for (const e of emit) e();
   if (options.suppression !== false) {
-    suppress(rows, metas, sets, options.suppression ?? {}, dataset.profile.minCell);
+    suppress(rows, metas, sets, options.suppression ?? {}, dataset.profile.minCell, cohortOf(dataset.profile, space));
   }
   const defIndex = new Map(defs.map((d, i) => [d.id, i]));
   // Indicator, then grouping set (one number per row, no lookups while sorting), then groups.
@@ -172,6 +172,26 @@ export function disaggregate(
   for (let i = 0; i < rows.length; i++) major[i] = defIndex.get(rows[i].indicator)! * (sets.length + 1) + metas[i].set;
   const order = sortedOrder(dataset.profile, allDims, space.dictionaries, sets, metas, rows, major);
   return order.map((i) => rows[i]);
+}
+
+/** The next grade (profile order) and year of a code of the call, for the flow identities. */
+function cohortOf(profile: Dataset["profile"], space: CodeSpace): Cohort {
+  const index = (d: string) => new Map((space.dictionaries.get(d) ?? []).map((v, i) => [v, i]));
+  const grades = index("grade");
+  const years = index("year");
+  const gradeDict = space.dictionaries.get("grade") ?? [];
+  const yearDict = space.dictionaries.get("year") ?? [];
+  const order = [...profile.grades].sort((a, b) => a.order - b.order).map((g) => g.code);
+  return {
+    next(dim, code) {
+      if (dim === "grade") {
+        const at = order.indexOf(gradeDict[code]);
+        return at >= 0 && at + 1 < order.length ? (grades.get(order[at + 1]) ?? -1) : -1;
+      }
+      const y = Number(yearDict[code]);
+      return Number.isInteger(y) ? (years.get(String(y + 1)) ?? -1) : -1;
+    },
+  };
 }
 
 type Group = ProjectedGroup;

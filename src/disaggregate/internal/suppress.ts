@@ -154,7 +154,7 @@ function families(defs: IndicatorDefinition[]): Map<string, string> {
  * hidden, until none needs more. Suppressed rows lose value, numerator, denominator, n
  * and interval bounds (bounds reveal counts).
  */
-export function suppress(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: SuppressionOptions, profileMin: number): void {
+export function suppress(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: SuppressionOptions, profileMin: number, cohort?: Cohort): void {
   checkOptions(options);
   const callMin = options.minCell ?? profileMin;
   // An indicator may ask for a larger minimum than the call's (never a smaller one), and
@@ -171,7 +171,7 @@ export function suppress(rows: ResultRow[], metas: RowMeta[], sets: string[][], 
   }
   const minOf = (def: IndicatorDefinition) => largest.get(fam.get(def.id)!)!;
   if (metas.some((m) => minOf(m.def) > 0)) {
-    hide(rows, metas, sets, options, minOf, fam);
+    hide(rows, metas, sets, options, minOf, fam, cohort);
     withholdExclusions(rows, metas, minOf);
   }
   if (options.roundingBase !== undefined) roundCounts(rows, metas, options.roundingBase);
@@ -217,6 +217,7 @@ function hide(
   options: SuppressionOptions,
   minOf: (def: IndicatorDefinition) => number,
   fam: Map<string, string>,
+  cohort?: Cohort,
 ): void {
   // Families numbered in order of first appearance; a cell is an integer id, one per
   // family and group key, numbered in order of its first row.
@@ -238,6 +239,8 @@ function hide(
   // The row of each cell that knows the most dimensions its set determines (indicators
   // grouped over fewer sets know fewer): parent keys and nesting are read from it.
   const cellRow: number[] = [];
+  // Families with flow rates, whose cells of different grades and years are linked.
+  const flowFamilies = new Set<number>();
   const state: number[] = [];
   let hiddenCount = 0;
   for (let i = 0; i < metas.length; i++) {
@@ -257,6 +260,7 @@ function hide(
       state.push(0);
     }
     cellOfRow[i] = cell;
+    if (m.def.kind === "flow") flowFamilies.add(f);
     if ((m.fixed?.length ?? 0) > (metas[cellRow[cell]].fixed?.length ?? 0)) cellRow[cell] = i;
     // Room a hidden cell gives its partners to move: its smallest published count.
     const size =
@@ -307,6 +311,7 @@ function hide(
       return state.length - 1;
     };
     const relations = sumRelations(metas, keys, sets, familyIndex.size, cellsOfFamily, cellFamily, cellRow, cellSize, virtualCell);
+    if (cohort && flowFamilies.size > 0) relations.push(...cohortRelations(metas, keys, sets, cellsOfFamily, cellFamily, cellRow, cohort, flowFamilies));
     const isVirtual = (c: number) => cellRow[c] < 0;
     const rank = (c: number) => {
       const size = cellSize[c];
@@ -495,6 +500,49 @@ function partnerOf(
     frontier = next;
   }
   return -1;
+}
+
+/** Next grade (profile order) and next year as codes of the call, -1 when none. */
+export interface Cohort {
+  next(dim: "grade" | "year", code: number): number;
+}
+
+/**
+ * Flow rates tie cells of different grades and years: the UIS reconstructed cohort
+ * takes promoted(g, t) = E(g+1, t+1) − R(g+1, t+1), so the enrolment of grade g+1 in
+ * year t+1 is the promotion numerator of (g, t) plus the repetition numerator of
+ * (g+1, t). A trial read a hidden 2 repeaters as 28 enrolled − 26 promoted. For sets
+ * grouped by grade and year, in families with flow rates, each such triple is an
+ * equation: parent (g+1, t+1), children (g, t) and (g+1, t).
+ */
+function cohortRelations(
+  metas: RowMeta[],
+  keys: GroupKeys,
+  sets: string[][],
+  cellsOfFamily: Array<Map<number | string, number>>,
+  cellFamily: number[],
+  cellRow: number[],
+  cohort: Cohort,
+  withFlow: Set<number>,
+): Array<{ parent: number; children: number[] }> {
+  const out: Array<{ parent: number; children: number[] }> = [];
+  for (let cell = 0; cell < cellRow.length; cell++) {
+    if (cellRow[cell] < 0 || !withFlow.has(cellFamily[cell])) continue;
+    const m = metas[cellRow[cell]];
+    const set = sets[m.set];
+    if (!set.includes("grade") || !set.includes("year")) continue;
+    const at = (d: string) => m.codes[m.U.indexOf(d)];
+    const g1 = cohort.next("grade", at("grade"));
+    const y1 = cohort.next("year", at("year"));
+    if (g1 < 0 || y1 < 0) continue;
+    const cells = cellsOfFamily[cellFamily[cell]];
+    const kb = keys.of(m.set, (d) => (d === "grade" ? g1 : at(d)));
+    const kc = keys.of(m.set, (d) => (d === "grade" ? g1 : d === "year" ? y1 : at(d)));
+    const b = kb === undefined ? undefined : cells.get(kb);
+    const c = kc === undefined ? undefined : cells.get(kc);
+    if (b !== undefined && c !== undefined) out.push({ parent: c, children: [cell, b] });
+  }
+  return out;
 }
 
 /** Relation indices due for a check, smallest first; each index is held at most once. */
@@ -743,6 +791,8 @@ export interface GroupKeys {
   row(i: number): number | string;
   parent(i: number, pi: number): number | string;
   text(i: number): string;
+  /** Key of the group of set `si` with the codes `code(d)` (undefined: no such group in the call). */
+  of(si: number, code: (d: string) => number): number | string | undefined;
 }
 
 /**
@@ -788,7 +838,17 @@ export function groupKeys(metas: RowMeta[], sets: string[][], limit = Number.MAX
     return k * sets.length + si;
   };
   const texts: string[] = [];
+  const of = (si: number, code: (d: string) => number) => {
+    const set = sets[si];
+    const codes = set.map(code);
+    if (codes.some((c, j) => !(c >= 0 && c < radix.get(set[j])!))) return undefined;
+    if (!fits) return `${si}:${codes.join(",")}`;
+    let k = 0;
+    for (let j = 0; j < codes.length; j++) k += codes[j] * strides[si][j];
+    return k * sets.length + si;
+  };
   return {
+    of,
     row: (i) => (fits ? numeric(metas[i], metas[i].set) : text(metas[i], metas[i].set)),
     parent: (i, pi) => (fits ? numeric(metas[i], pi) : text(metas[i], pi)),
     text: (i) => (texts[i] ??= text(metas[i], metas[i].set)),
