@@ -108,6 +108,28 @@ export class ByteDictionary {
     return one;
   }
 
+  /**
+   * Make room for `entries` values and `arenaBytes` bytes of them at once, so a column
+   * of ids, nearly one new value per row, skips the chain of doublings (at 10M ids
+   * they cost a rehash of 16M entries plus seven smaller ones, ~0.6–1.6 s).
+   */
+  reserve(entries: number, arenaBytes: number): void {
+    let cap = this.mask + 1;
+    while (cap < entries * 2) cap *= 2;
+    if (cap > this.mask + 1) this.resize(cap - 1);
+    if (entries + 1 > this.starts.length) this.growEntries(entries + 1);
+    if (arenaBytes > this.arena.length) {
+      const next = new Uint8Array(arenaBytes);
+      next.set(this.arena.subarray(0, this.starts[this.size]));
+      this.arena = next;
+    }
+  }
+
+  /** Bytes of the values stored so far (their NUL ends included). */
+  get arenaUsed(): number {
+    return this.starts[this.size];
+  }
+
   private place(table: Int32Array, mask: number, slot: number, h: number): void {
     let p = h & mask;
     while (table[2 * p] !== 0) p = (p + 17) & mask;
@@ -115,8 +137,8 @@ export class ByteDictionary {
     table[2 * p + 1] = h;
   }
 
-  private growEntries(): void {
-    const n = this.codes.length * 2;
+  private growEntries(atLeast = 0): void {
+    const n = Math.max(this.codes.length * 2, atLeast);
     const c = new Int32Array(n);
     c.set(this.codes);
     this.codes = c;
@@ -127,12 +149,17 @@ export class ByteDictionary {
 
   /** Double the table. */
   private rehash(): void {
+    this.resize(this.mask * 2 + 1);
+  }
+
+  /** Move the entries to a table of `mask + 1` entries. */
+  private resize(mask: number): void {
     const old = this.table;
-    const mask = this.mask * 2 + 1;
     const table = new Int32Array((mask + 1) * 2);
     for (let p = 0; p < old.length; p += 2) if (old[p] !== 0) this.place(table, mask, old[p] - 1, old[p + 1]);
     this.table = table;
     this.mask = mask;
+    this.missAt = -1;
   }
 
 }

@@ -281,6 +281,16 @@ export class TableBuilder {
   reserve(rows: number): void {
     const want = Math.min(Math.ceil(rows), this.pieceLimit());
     if (want > this.cap) this.growTo(want);
+    // a code column with a new value in most rows so far (ids) gets its dictionary sized
+    // for the rows to come; dictionaries are shared by pieces, so the whole input counts
+    const read = this.read;
+    if (read < 1000) return;
+    for (let k = 0; k < this.fields.length; k++) {
+      const dict = this.dicts[k];
+      if (dict === null || !this.present[k] || dict.size * 2 < read) continue;
+      const entries = Math.ceil((dict.size / read) * rows);
+      dict.reserve(entries, Math.ceil((dict.arenaUsed / dict.size) * entries * 1.05) + 64);
+    }
   }
 
   /** Start a row (forget the issues of a previous partial attempt). */
