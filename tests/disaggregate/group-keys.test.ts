@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { groupKeys, type RowMeta } from "../../src/disaggregate/internal/suppress";
+import type { RowMeta } from "../../src/disaggregate/internal/suppress";
+import { groupKeys } from "../../src/disaggregate/internal/suppress-equations";
 import type { IndicatorDefinition } from "../../src/models/indicator";
 
 // Suppression identifies a cell by its grouping set and its codes on that set's
