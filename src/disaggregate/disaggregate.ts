@@ -1,4 +1,5 @@
 import type { Dataset } from "../dataset/create-dataset";
+import { hierarchyColumns } from "../models/schemas-for";
 import type { FactTable } from "../dataset/fact-table";
 import { EmisDefinitionError, EmisInputError } from "../models/errors";
 import type { Flag } from "../models/flags";
@@ -99,6 +100,8 @@ export function disaggregate(
   for (const s of sets) for (const d of s) if (!allDims.includes(d)) allDims.push(d);
   const z = normalQuantile(1 - (1 - (options.level ?? 0.95)) / 2);
   const space = new CodeSpace();
+  // Places and units, as opposed to attributes of people (see RowMaker.unknown).
+  const units = new Set([...hierarchyColumns(dataset.profile), "school", "school_level", "type", "ownership", "location", "grade", "year"]);
   const sample = resolveSample(dataset);
   const acc = new Accumulation(space, true, sample);
   const emit: Array<() => void> = [];
@@ -138,7 +141,7 @@ export function disaggregate(
         // The national total is always published, even over no records: null and empty-group.
         if (set.length === 0 && groups.length === 0) groups = listOf([{ codes: U.map(() => 0), num: 0, den: 0, n: 0, nExcluded: 0, sumSq: 0, units: { num: [], den: [] } }]);
         const totals = design ? groupTotals(reg, design, U, set, def.denominator !== undefined) : null;
-        const maker = rowMaker(def.id, levelName(set), allDims, set, U, space);
+        const maker = rowMaker(def.id, levelName(set), allDims, set, U, space, units);
         // Dimensions of other published sets that this set's codes determine (a school's
         // dzongkhag): disclosure control needs those equations too.
         const candidates = U.filter((d) => !set.includes(d) && sets.some((p, pi) => pi !== si && applicable[pi] && p.includes(d)));

@@ -314,4 +314,22 @@ describe("disclosure control: leaks found by the user trial", () => {
     // at least one side of the difference is withheld now
     expect(e.suppressed || promoted.suppressed).toBe(true);
   });
+  it("publishes an unknown code's headcount only when it states no attribute: not crossed with disability, not a school-level code", () => {
+    // X is the only school with no recorded location (the school list is public); 2 of its
+    // 30 pupils have a disability. "location unknown × disability yes = 2" named them.
+    const sch = [
+      { school_id: "A", dzongkhag: "paro", location: "rural" }, { school_id: "B", dzongkhag: "paro", location: "urban" },
+      { school_id: "C", dzongkhag: "haa", location: "rural" }, { school_id: "X", dzongkhag: "haa" },
+    ];
+    const dis: Record<string, number> = { A: 6, B: 7, C: 8, X: 2 };
+    const kids = sch.flatMap((s) => Array.from({ length: 30 }, (_, i) => ({ student_id: `${s.school_id}-${i}`, school_id: s.school_id, grade: "X", sex: i % 2 ? "female" : "male", disability: i < dis[s.school_id] ? "yes" : "no" })));
+    const d14 = createDataset({ profile, schools: sch, students: kids, year: 2024 });
+    const rows = disaggregate(d14, ["enrolment"], { groupingSets: [["location", "disability"]] });
+    expect(rows.find((r) => r.location === "unknown" && r.disability === "yes")).toMatchObject({ value: null, suppressed: true });
+    // a person attribute left unrecorded, crossed only with places, is still published
+    // (3 pupils of unknown sex in Paro: enrolment minus girls and boys gives it anyway)
+    const three = [...pupils()];
+    const bySex = disaggregate(createDataset({ profile, schools, students: three, year: 2024 }), ["enrolment"], { by: ["dzongkhag", "sex"] });
+    expect(bySex.find((r) => r.dzongkhag === "paro" && r.sex === "unknown")).toMatchObject({ value: 3, suppressed: false });
+  });
 });

@@ -162,7 +162,13 @@ export function determinedDims(reg: CellRegistry, s: CellSums, U: string[], set:
 export interface RowMaker {
   /** A new row: indicator, level and the set's dimension labels filled in, the figures still null. */
   row(codes: number[]): ResultRow;
-  /** Whether a grouped dimension of the group has the code `unknown`. */
+  /**
+   * Whether the group is a headcount of unrecorded attributes only: a person attribute
+   * (sex, disability...) with the code `unknown`, and every other grouped dimension a
+   * place or unit (`units`: the hierarchy, the school's attributes, grade, year). Such a
+   * group states no attribute of anyone; "disability yes, sex unknown" does, and so
+   * does "location unknown" (a school-level code names the schools that lack it).
+   */
   unknown(codes: number[]): boolean;
 }
 
@@ -174,7 +180,7 @@ export interface RowMaker {
  * measured at about 0.7 kB of garbage per row). A dimension not grouped in the set
  * stays null. Positions, dictionaries and the `unknown` codes are looked up once per set.
  */
-export function rowMaker(indicator: string, level: string, allDims: string[], set: string[], U: string[], space: CodeSpace): RowMaker {
+export function rowMaker(indicator: string, level: string, allDims: string[], set: string[], U: string[], space: CodeSpace, units: ReadonlySet<string> = new Set()): RowMaker {
   const keys: Record<string, unknown> = { indicator: null, level: null };
   for (const d of allDims) keys[d] = null;
   for (const k of FIGURES) keys[k] = null;
@@ -193,8 +199,15 @@ export function rowMaker(indicator: string, level: string, allDims: string[], se
       return out;
     },
     unknown(codes) {
-      for (let j = 0; j < at.length; j++) if (codes[at[j]] === unknownCode[j]) return true;
-      return false;
+      let any = false;
+      for (let j = 0; j < at.length; j++) {
+        const isUnit = units.has(grouped[j]);
+        if (codes[at[j]] === unknownCode[j]) {
+          if (isUnit) return false;
+          any = true;
+        } else if (!isUnit) return false;
+      }
+      return any;
     },
   };
 }

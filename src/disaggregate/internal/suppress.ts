@@ -73,7 +73,8 @@ function primary(def: IndicatorDefinition, m: RowMeta, min: number): boolean {
   // smallest unit count). Over more units, no unit's count can be solved for.
   if (def.kind === "distribution") return m.records > 0 && m.records < Math.max(2, min) && isSmall(m.x, min);
   if (def.statistic === "ratio") return false;
-  // A headcount of records whose code is unknown (3 pupils of unrecorded sex) states no
+  // A headcount of records whose attribute is unrecorded (3 pupils of unknown sex in a
+  // dzongkhag; see RowMaker.unknown: never crossed with a real attribute) states no
   // attribute of anyone, and it can be derived anyway by differencing two published
   // figures of different coverage (enrolment minus the girls-and-boys denominator), so
   // hiding it would protect nothing and cascade into hiding real figures. Outcomes of
