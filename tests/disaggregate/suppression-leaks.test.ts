@@ -332,4 +332,25 @@ describe("disclosure control: leaks found by the user trial", () => {
     const bySex = disaggregate(createDataset({ profile, schools, students: three, year: 2024 }), ["enrolment"], { by: ["dzongkhag", "sex"] });
     expect(bySex.find((r) => r.dzongkhag === "paro" && r.sex === "unknown")).toMatchObject({ value: 3, suppressed: false });
   });
+  it("sees the hierarchy when each indicator has its own sets: a dzongkhag's enrolment beside its schools' shares", () => {
+    // enrolment only by dzongkhag, the girls' share only by school: the share's
+    // denominators are the schools' pupils, so Paro 93 − B 40 − C 50 gave A = 3.
+    const sizes: Array<[string, string, number]> = [["A", "paro", 3], ["B", "paro", 40], ["C", "paro", 50], ["D", "haa", 30], ["E", "haa", 60], ["F", "haa", 26]];
+    const sch = sizes.map(([s, d]) => ({ school_id: s, dzongkhag: d, location: "rural" }));
+    const kids = sizes.flatMap(([s, , p]) => Array.from({ length: p }, (_, i) => ({ student_id: `${s}${i}`, school_id: s, grade: "X", sex: i % 2 ? "female" : "male" })));
+    // with and without an empty teachers table (the hierarchy is read from a fact with rows)
+    for (const extra of [{}, { teachers: [] }]) {
+      const d15 = createDataset({ profile, schools: sch, students: kids, year: 2024, ...extra });
+      const rows = disaggregate(d15, ["enrolment", "female-pupils-percent"], {
+        groupingSets: [["dzongkhag"], ["school"]],
+        setsFor: { enrolment: [["dzongkhag"]], "female-pupils-percent": [["school"]] },
+      });
+      const paro = rows.find((r) => r.indicator === "enrolment" && r.dzongkhag === "paro")!;
+      const share = (s: string) => rows.find((r) => r.indicator === "female-pupils-percent" && r.school === s)!;
+      expect(share("A").suppressed).toBe(true);
+      // Paro's enrolment minus its published schools' pupils no longer gives A
+      const known = ["B", "C"].filter((s) => !share(s).suppressed);
+      expect(paro.suppressed || known.length < 2).toBe(true);
+    }
+  });
 });
