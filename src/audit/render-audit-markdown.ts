@@ -42,6 +42,11 @@ export function renderAuditMarkdown(a: AuditResult, options: { title?: string; m
   if (!counts.length) out.push("No findings.", "");
   else {
     out.push(`Findings by rule: ${counts.map(([k, v]) => `${k} ${v}`).join("; ")}.`, "");
+    if (a.quality.findings.length === 0) {
+      // a published report keeps the counts only (see buildSection)
+      out.push("The records behind these findings are for the data team (`audit()`), not for publication: they quote school-level figures.", "");
+      return out.join("\n");
+    }
     const max = options.maxFindings ?? 30;
     out.push(row(["rule", "table", "record", "field", "value", "message"]), row(["---", "---", "---", "---", "---", "---"]));
     for (const f of a.quality.findings.slice(0, max)) out.push(row([f.rule, f.table, f.record, f.field ?? "", f.value === undefined || f.value === null ? "" : String(f.value), f.message]));

@@ -87,7 +87,10 @@ export function buildSection(spec: SectionSpec): ReportSection {
     gaps,
     spread,
     segregation,
-    ...(readiness ? { readiness } : {}),
+    // Per-record data-quality findings quote raw figures (a school's 3 pupils, one
+    // pupil's age) that the section's suppression hides: a published section keeps the
+    // counts by rule only; audit() gives the records to the data team.
+    ...(readiness ? { readiness: { ...readiness, quality: { counts: readiness.quality.counts, findings: [] } } } : {}),
     ...(recommendations ? { recommendations } : {}),
     integrity: {
       accounts: ds.integrity.accounts,

@@ -153,7 +153,11 @@ export interface ReportSection {
   gaps: GapRow[];
   spread: SpreadRow[];
   segregation: SegregationRow[];
-  /** Readiness audit, when the spec asks for it. */
+  /**
+   * Readiness audit, when the spec asks for it. Its data-quality findings keep their
+   * counts by rule but no records (they quote school-level figures that suppression
+   * hides); run `audit()` for the records.
+   */
   readiness?: AuditResult;
   /** Ranked, explained recommendations, when the spec gives rules. */
   recommendations?: Recommendation[];
