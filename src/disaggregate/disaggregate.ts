@@ -217,7 +217,8 @@ export function disaggregate(
   acc.run();
   for (const e of emit) e();
   if (options.suppression !== false) {
-    suppress(rows, metas, sets, options.suppression ?? {}, dataset.profile.minCell, cohortOf(dataset.profile, space));
+    const codeOf = (dim: string, value: string) => space.dictionaries.get(dim)?.indexOf(value) ?? -1;
+    suppress(rows, metas, sets, options.suppression ?? {}, dataset.profile.minCell, cohortOf(dataset.profile, space), codeOf);
   }
   const defIndex = new Map(defs.map((d, i) => [d.id, i]));
   // Indicator, then grouping set (one number per row, no lookups while sorting), then groups.

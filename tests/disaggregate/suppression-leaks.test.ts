@@ -353,4 +353,24 @@ describe("disclosure control: leaks found by the user trial", () => {
       expect(paro.suppressed || known.length < 2).toBe(true);
     }
   });
+  it("splits a share's group by its code: Paro's girls share beside school × sex enrolment gives Paro's boys", () => {
+    // Paro: A has 10 girls and 17 boys, B 9 girls and 4 boys; Haa: C 30 and 30.
+    // Published before: Paro's share 19 of 40 (so 21 boys) and A's 17 boys gave B's 4.
+    const sch = [["A", "paro"], ["B", "paro"], ["C", "haa"]].map(([s, d]) => ({ school_id: s, dzongkhag: d, location: "rural" }));
+    const plan: Array<[string, number, number]> = [["A", 10, 17], ["B", 9, 4], ["C", 30, 30]];
+    const kids = plan.flatMap(([s, girls, boys]) => [
+      ...Array.from({ length: girls }, (_, i) => ({ student_id: `${s}f${i}`, school_id: s, grade: "X", sex: "female" })),
+      ...Array.from({ length: boys }, (_, i) => ({ student_id: `${s}m${i}`, school_id: s, grade: "X", sex: "male" })),
+    ]);
+    const d16 = createDataset({ profile, schools: sch, students: kids, year: 2024 });
+    const rows = disaggregate(d16, ["enrolment", "female-pupils-percent"], {
+      groupingSets: [[], ["dzongkhag"], ["school", "sex"]],
+      setsFor: { enrolment: [["school", "sex"], []], "female-pupils-percent": [["dzongkhag"]] },
+    });
+    const cell = (s: string, sex: string) => rows.find((r) => r.indicator === "enrolment" && r.school === s && r.sex === sex)!;
+    const share = rows.find((r) => r.indicator === "female-pupils-percent" && r.dzongkhag === "paro")!;
+    expect(cell("B", "male")).toMatchObject({ value: null, suppressed: true });
+    // Paro's boys (share denominator − numerator) minus A's boys no longer gives B's
+    expect(share.suppressed || cell("A", "male").suppressed).toBe(true);
+  });
 });

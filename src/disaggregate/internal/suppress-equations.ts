@@ -259,3 +259,102 @@ export function groupKeys(metas: RowMeta[], sets: string[][], limit = Number.MAX
     text: (i) => (texts[i] ??= text(metas[i], metas[i].set)),
   };
 }
+
+/**
+ * Measures that are a dimension's code as 1 and another code as 0 (createDataset's
+ * facts): the numerator of a share over them counts the group's rows with the first
+ * code, and the denominator minus it those with the second.
+ */
+const SPLITS: Record<string, [dim: string, one: string, zero: string]> = {
+  "students.female": ["sex", "female", "male"],
+  "students.disabled": ["disability", "yes", "no"],
+  "students.over_age": ["over_age", "yes", "no"],
+  "students.at_risk": ["at_risk", "yes", "no"],
+  "teachers.female": ["sex", "female", "male"],
+};
+
+/**
+ * A share of girls in a gewog, beside enrolment by school × sex, publishes two sums
+ * of those cells, not one: the gewog's girls (the numerator) and its boys (denominator
+ * minus numerator). A trial read a hidden school's 4 boys as the gewog's 21 minus a
+ * published 17. For each such share row and each set of the call that holds the split
+ * dimension and is nested in the share's set (by name or through `fixed`), each part
+ * is a cell made by `part(base)` (hidden with the share's cell) and the parent of its
+ * cells with that code.
+ */
+export function splitRelations(
+  metas: RowMeta[],
+  keys: GroupKeys,
+  sets: string[][],
+  cellFamily: number[],
+  cellRow: number[],
+  cellOfRow: Int32Array,
+  codeOf: (dim: string, value: string) => number,
+  part: (base: number) => number,
+): Array<{ parent: number; children: number[] }> {
+  const out: Array<{ parent: number; children: number[] }> = [];
+  // cells by family and set, once
+  const cellsIn = new Map<string, number[]>();
+  for (let c = 0; c < cellRow.length; c++) {
+    if (cellRow[c] < 0) continue;
+    const k = `${cellFamily[c]}|${metas[cellRow[c]].set}`;
+    let list = cellsIn.get(k);
+    if (!list) cellsIn.set(k, (list = []));
+    list.push(c);
+  }
+  // per family, share set, target set and dimension: S-key → cells with code one / zero
+  const grouped = new Map<string, Map<number | string, { one: number[]; zero: number[] }>>();
+  const done = new Set<string>();
+  for (let i = 0; i < metas.length; i++) {
+    const m = metas[i];
+    const def = m.def;
+    if (def.kind === "distribution" || def.statistic !== "proportion" || !def.denominator || def.denominator.fact !== def.numerator.fact) continue;
+    const split = SPLITS[`${def.numerator.fact}.${def.numerator.measure}`];
+    if (!split) continue;
+    const base = cellOfRow[i];
+    const [dim, oneValue, zeroValue] = split;
+    if (done.has(`${base}|${dim}`)) continue;
+    const one = codeOf(dim, oneValue);
+    const zero = codeOf(dim, zeroValue);
+    if (one < 0 && zero < 0) continue;
+    const f = cellFamily[base];
+    const S = sets[m.set];
+    if (S.includes(dim)) continue;
+    let aliasOne = -1;
+    let aliasZero = -1;
+    sets.forEach((T, ti) => {
+      if (ti === m.set || !T.includes(dim)) return;
+      const cells = cellsIn.get(`${f}|${ti}`);
+      if (!cells) return;
+      const id = `${f}|${m.set}|${ti}|${dim}`;
+      let byKey = grouped.get(id);
+      if (!byKey) {
+        byKey = new Map();
+        for (const c of cells) {
+          const cm = metas[cellRow[c]];
+          if (!S.every((d) => T.includes(d) || cm.fixed?.includes(d))) continue;
+          const code = cm.codes[cm.U.indexOf(dim)];
+          if (code !== one && code !== zero) continue;
+          const k = keys.parent(cellRow[c], m.set);
+          let g = byKey.get(k);
+          if (!g) byKey.set(k, (g = { one: [], zero: [] }));
+          (code === one ? g.one : g.zero).push(c);
+        }
+        grouped.set(id, byKey);
+      }
+      // one equation per set: the parts of the share's group in that set
+      const g = byKey.get(keys.row(i));
+      if (!g) return;
+      if (g.one.length) {
+        if (aliasOne < 0) aliasOne = part(base);
+        out.push({ parent: aliasOne, children: g.one });
+      }
+      if (g.zero.length) {
+        if (aliasZero < 0) aliasZero = part(base);
+        out.push({ parent: aliasZero, children: g.zero });
+      }
+    });
+    if (aliasOne >= 0 || aliasZero >= 0) done.add(`${base}|${dim}`);
+  }
+  return out;
+}

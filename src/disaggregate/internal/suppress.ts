@@ -5,7 +5,7 @@ import { writeFigures } from "./project";
 import { pinnedCells } from "./linear-audit";
 import { MinHeap } from "./min-heap";
 import { Residuals } from "./residuals";
-import { cohortRelations, groupKeys, sumRelations, type Cohort, type GroupKeys } from "./suppress-equations";
+import { cohortRelations, groupKeys, splitRelations, sumRelations, type Cohort, type GroupKeys } from "./suppress-equations";
 
 /** Disclosure-control options. */
 export interface SuppressionOptions {
@@ -157,7 +157,15 @@ function families(defs: IndicatorDefinition[]): Map<string, string> {
  * hidden, until none needs more. Suppressed rows lose value, numerator, denominator, n
  * and interval bounds (bounds reveal counts).
  */
-export function suppress(rows: ResultRow[], metas: RowMeta[], sets: string[][], options: SuppressionOptions, profileMin: number, cohort?: Cohort): void {
+export function suppress(
+  rows: ResultRow[],
+  metas: RowMeta[],
+  sets: string[][],
+  options: SuppressionOptions,
+  profileMin: number,
+  cohort?: Cohort,
+  codeOf?: (dim: string, value: string) => number,
+): void {
   checkOptions(options);
   const callMin = options.minCell ?? profileMin;
   // An indicator may ask for a larger minimum than the call's (never a smaller one), and
@@ -174,7 +182,7 @@ export function suppress(rows: ResultRow[], metas: RowMeta[], sets: string[][], 
   }
   const minOf = (def: IndicatorDefinition) => largest.get(fam.get(def.id)!)!;
   if (metas.some((m) => minOf(m.def) > 0)) {
-    hide(rows, metas, sets, options, minOf, fam, cohort);
+    hide(rows, metas, sets, options, minOf, fam, cohort, codeOf);
     withholdExclusions(rows, metas, minOf);
   }
   if (options.roundingBase !== undefined) roundCounts(rows, metas, options.roundingBase);
@@ -221,6 +229,7 @@ function hide(
   minOf: (def: IndicatorDefinition) => number,
   fam: Map<string, string>,
   cohort?: Cohort,
+  codeOf?: (dim: string, value: string) => number,
 ): void {
   // Families numbered in order of first appearance; a cell is an integer id, one per
   // family and group key, numbered in order of its first row.
@@ -315,7 +324,22 @@ function hide(
     };
     const relations = sumRelations(metas, keys, sets, familyIndex.size, cellsOfFamily, cellFamily, cellRow, cellSize, virtualCell);
     if (cohort && flowFamilies.size > 0) relations.push(...cohortRelations(metas, keys, sets, cellsOfFamily, cellFamily, cellRow, cohort, flowFamilies));
-    const isVirtual = (c: number) => cellRow[c] < 0;
+    // Shares whose numerator is a code of a dimension (girls, pupils with a disability)
+    // split their group by that code: see splitRelations. The two parts are cells of
+    // their own, published or hidden with the share's cell.
+    const baseOf = new Map<number, number>();
+    const aliasesOf = new Map<number, number[]>();
+    if (codeOf) {
+      const parts = splitRelations(metas, keys, sets, cellFamily, cellRow, cellOfRow, codeOf, (base) => {
+        const a = virtualCell(cellFamily[base], cellSize[base]);
+        state[a] = state[base];
+        baseOf.set(a, base);
+        aliasesOf.set(base, [...(aliasesOf.get(base) ?? []), a]);
+        return a;
+      });
+      relations.push(...parts);
+    }
+    const isVirtual = (c: number) => cellRow[c] < 0 && !baseOf.has(c);
     const rank = (c: number) => {
       const size = cellSize[c];
       return size >= familyMin[cellFamily[c]] ? size : Number.MAX_VALUE / 2 - size;
@@ -338,8 +362,12 @@ function hide(
     });
     const due = new MinHeap(relations.length);
     const hideCell = (c: number) => {
-      state[c] = COMPLEMENTARY;
-      for (const r of relationsOf[c]) due.push(r);
+      // a part of a share is hidden with the share's cell and the other part
+      const base = baseOf.get(c) ?? c;
+      for (const x of [base, ...(aliasesOf.get(base) ?? [])]) {
+        if (state[x] === 0) state[x] = COMPLEMENTARY;
+        for (const r of relationsOf[x]) due.push(r);
+      }
     };
     const settle = () => {
       for (let r = due.pop(); r >= 0; r = due.pop()) {
