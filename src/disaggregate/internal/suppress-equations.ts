@@ -74,6 +74,15 @@ export function sumRelations(
   const byFamilySet: number[][] = [];
   for (let k = 0; k < familyCount * sets.length; k++) byFamilySet.push([]);
   for (let cell = 0; cell < cellFamily.length; cell++) byFamilySet[cellFamily[cell] * sets.length + metas[cellRow[cell]].set].push(cell);
+  // What each set's codes determine in each family: its own dimensions, and those every
+  // one of its cells fixes (schools their dzongkhag); empty when the set has no cell.
+  const knownBy = byFamilySet.map((cells, k) => {
+    if (cells.length === 0) return new Set<string>();
+    const known = new Set(sets[k % sets.length]);
+    for (const d of metas[cellRow[cells[0]]].fixed ?? []) if (cells.every((c) => metas[cellRow[c]].fixed?.includes(d))) known.add(d);
+    return known;
+  });
+  const determines = (f: number, si: number, dims: string[]) => dims.every((d) => knownBy[f * sets.length + si].has(d));
   sets.forEach((child, ci) => {
     // per family, the parents of this child set found in each coarser set
     const coarser: Array<{ pi: number; family: number; parentOf: Map<number, number>; childrenOf: Map<number, number[]> }> = [];
@@ -87,7 +96,7 @@ export function sumRelations(
       for (let f = 0; f < familyCount; f++) {
         const kids = byFamilySet[f * sets.length + ci];
         if (kids.length === 0) continue;
-        if (!nested && !kids.every((cell) => extra.every((d) => metas[cellRow[cell]].fixed?.includes(d)))) continue;
+        if (!nested && !determines(f, ci, extra)) continue;
         const groups = new Map<number | string, number[]>();
         for (const cell of kids) {
           const pk = keys.parent(cellRow[cell], pi);
@@ -117,11 +126,8 @@ export function sumRelations(
     for (const a of coarser) {
       for (const b of coarser) {
         if (a === b || a.family !== b.family) continue;
-        const pa = sets[a.pi];
-        const pb = sets[b.pi];
         // nested sets (by name, or a school within its dzongkhag) have their own equations
-        const within = (x: typeof a, dims: string[]) => dims.every((d) => sets[x.pi].includes(d) || [...x.childrenOf.keys()].every((p) => metas[cellRow[p]].fixed?.includes(d)));
-        if (within(a, pb) || within(b, pa)) continue;
+        if (determines(a.family, a.pi, sets[b.pi]) || determines(b.family, b.pi, sets[a.pi])) continue;
         for (const [p1, k1] of a.childrenOf) {
           const p2 = b.parentOf.get(k1[0]);
           if (p2 === undefined) continue;
@@ -138,23 +144,16 @@ export function sumRelations(
   // or not: Σ dzongkhags = Σ locations even when no total row is asked for. Where that
   // coarsening is not a published set, each of its groups is an unpublished cell with
   // an equation to each set.
-  const determines = (si: number, f: number) => {
-    const cells = byFamilySet[f * sets.length + si];
-    const known = new Set(sets[si]);
-    const first = metas[cellRow[cells[0]]];
-    for (const d of first.fixed ?? []) if (cells.every((c) => metas[cellRow[c]].fixed?.includes(d))) known.add(d);
-    return known;
-  };
   const virtualOf = new Map<string, number>();
   const linked = new Set<string>();
   for (let f = 0; f < familyCount; f++) {
     const present = sets.map((_, si) => byFamilySet[f * sets.length + si].length > 0);
-    const knownBy = sets.map((_, si) => (present[si] ? determines(si, f) : new Set<string>()));
     for (let a = 0; a < sets.length; a++) {
       for (let b = a + 1; b < sets.length; b++) {
         if (!present[a] || !present[b]) continue;
-        if (sets[a].every((d) => knownBy[b].has(d)) || sets[b].every((d) => knownBy[a].has(d))) continue;
-        const common = [...knownBy[a]].filter((d) => knownBy[b].has(d)).sort();
+        if (determines(f, b, sets[a]) || determines(f, a, sets[b])) continue;
+        const knownA = knownBy[f * sets.length + a];
+        const common = [...knownA].filter((d) => knownBy[f * sets.length + b].has(d)).sort();
         const published = sets.some((set, si) => present[si] && set.length === common.length && set.every((d) => common.includes(d)));
         if (published) continue;
         const groupsOf = (si: number) => {
@@ -185,10 +184,7 @@ export function sumRelations(
       }
     }
   }
-  // Smallest equations first: a complement chosen inside a school's district also serves
-  // the national equation, while one chosen nationally first is often a second school
-  // elsewhere that the district's equation cannot use (stable sort: deterministic).
-  return relations.sort((a, b) => a.children.length - b.children.length);
+  return relations;
 }
 
 /** Keys of a row's group (in its own set, or in a coarser set `pi`), and its text key for ties. */

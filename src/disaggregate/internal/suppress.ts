@@ -339,6 +339,11 @@ function hide(
       });
       relations.push(...parts);
     }
+    // Smallest equations first, all kinds together: a complement chosen inside a school's
+    // district also serves the national equation, while one chosen nationally first is
+    // often a second school elsewhere that the district's equation cannot use (stable
+    // sort: deterministic).
+    relations.sort((a, b) => a.children.length - b.children.length);
     const isVirtual = (c: number) => cellRow[c] < 0 && !baseOf.has(c);
     const rank = (c: number) => {
       const size = cellSize[c];
@@ -352,7 +357,7 @@ function hide(
       const kb = keys.text(cellFirst[b]);
       return ka < kb ? -1 : ka > kb ? 1 : 0;
     };
-    // Equations are checked smallest first (see sumRelations), and a cell hidden makes
+    // Equations are checked smallest first (sorted above), and a cell hidden makes
     // every equation it is part of due again, so a larger equation is checked only after
     // the smaller ones around its hidden cells have chosen their complements.
     const relationsOf: number[][] = Array.from({ length: state.length }, () => []);
