@@ -1,5 +1,4 @@
 import type { Dataset } from "../dataset/create-dataset";
-import { hierarchyColumns } from "../models/schemas-for";
 import type { FactTable } from "../dataset/fact-table";
 import { EmisDefinitionError, EmisInputError } from "../models/errors";
 import type { Flag } from "../models/flags";
@@ -20,7 +19,8 @@ import { sortedOrder } from "./internal/order";
 import { pushKindRows } from "./internal/kinds";
 import { applyDesign, designApplies, groupTotals, resolveSample } from "./internal/design";
 import { determinedDims, projectDistribution, projectGroups, rowMaker, writeFigures, type GroupColumns, type ProjectedGroup } from "./internal/project";
-import { determinedInFact, factFor, NONE } from "./internal/kind-common";
+import { factFor } from "./internal/kind-common";
+import { Places } from "./internal/places";
 
 /** Options of {@link disaggregate}. */
 export interface DisaggregateOptions extends GroupingOptions {
@@ -100,32 +100,7 @@ export function disaggregate(
   for (const s of sets) for (const d of s) if (!allDims.includes(d)) allDims.push(d);
   const z = normalQuantile(1 - (1 - (options.level ?? 0.95)) / 2);
   const space = new CodeSpace();
-  // Places and units, as opposed to attributes of people (see RowMaker.unknown).
-  const placeDims = new Set([...hierarchyColumns(dataset.profile), "school", "school_level", "type", "ownership", "location", "grade", "year"]);
-  const allSetDims = [...new Set(sets.flat())];
-  // What a place can fix: a school, every place of the school file; a hierarchy level,
-  // the levels above it (a gewog its dzongkhag); a location or type, nothing.
-  const schoolPlaces = new Set([...placeDims].filter((d) => d !== "school" && d !== "grade" && d !== "year"));
-  const coarser = (place: string): Set<string> => {
-    if (place === "school") return schoolPlaces;
-    const out = new Set<string>();
-    for (const h of dataset.profile.hierarchies) {
-      const at = h.levels.findIndex((l) => l.id === place);
-      for (let i = 0; i < at; i++) if (h.levels[i].id !== "national") out.add(h.levels[i].id);
-    }
-    return out;
-  };
-  const outsideCache = new Map<string, ReturnType<typeof determinedInFact>>();
-  const smallestWith = (dims: string[]) =>
-    Object.values(dataset.facts)
-      .filter((f) => f.length > 0 && dims.every((d) => f.dims[d]))
-      .sort((a, b) => a.length - b.length)[0];
-  const outsideOf = (fact: FactTable, set: string[], wanted: string[]) => {
-    const key = `${fact.name}\u0000${set.join("+")}\u0000${wanted.join("+")}`;
-    let d = outsideCache.get(key);
-    if (!d) outsideCache.set(key, (d = determinedInFact(fact, space, set, wanted)));
-    return d;
-  };
+  const places = new Places(dataset, sets, space);
   const sample = resolveSample(dataset);
   const acc = new Accumulation(space, true, sample);
   const emit: Array<() => void> = [];
@@ -165,36 +140,13 @@ export function disaggregate(
         // The national total is always published, even over no records: null and empty-group.
         if (set.length === 0 && groups.length === 0) groups = listOf([{ codes: U.map(() => 0), num: 0, den: 0, n: 0, nExcluded: 0, sumSq: 0, units: { num: [], den: [] } }]);
         const totals = design ? groupTotals(reg, design, U, set, def.denominator !== undefined) : null;
-        const maker = rowMaker(def.id, levelName(set), allDims, set, U, space, placeDims);
+        const maker = rowMaker(def.id, levelName(set), allDims, set, U, space, places.dims);
         // Dimensions of other published sets that this set's codes determine (a school's
         // dzongkhag): disclosure control needs those equations too.
         const candidates = U.filter((d) => !set.includes(d) && sets.some((p, pi) => pi !== si && applicable[pi] && p.includes(d)));
         const fixed = determinedDims(reg, sums, U, set, candidates);
-        // Dimensions of the call's other sets that this indicator's own sets (setsFor)
-        // leave out of its cells: read from its fact (a school's dzongkhag again).
-        // Only places (a school's dzongkhag, location) are fixed, by the places of the set;
-        // they are the same in every fact, so the smallest fact holding them is read, once
-        // per call and set (the teachers, not 10M pupils).
-        const setPlaces = set.filter((d) => placeDims.has(d) && d !== "grade" && d !== "year");
-        const wanted = allSetDims.filter((d) => !U.includes(d) && setPlaces.some((p) => coarser(p).has(d)));
-        const source = wanted.length ? smallestWith([...setPlaces, ...wanted]) : undefined;
-        const outside = source ? outsideOf(source, setPlaces, wanted) : NONE;
-        // a group the small fact lacks (a school with no teachers) is read from the
-        // indicator's own fact, whose rows hold every group it reports
-        let own: typeof outside | undefined;
-        const setAt = setPlaces.map((d) => U.indexOf(d));
-        const wide = outside.dims.length > 0 ? { U: [...U, ...outside.dims], fixed: [...fixed, ...outside.dims] } : null;
-        const placeCodes = new Array<number>(setAt.length);
-        const metaCodes = (codes: number[]) => {
-          if (!wide) return { codes, U, fixed };
-          for (let j = 0; j < setAt.length; j++) placeCodes[j] = codes[setAt[j]];
-          let extra = outside.codesOf(placeCodes);
-          if (extra.some((c) => c < 0) && source !== facts[0]) {
-            own ??= outsideOf(facts[0], setPlaces, outside.dims);
-            if (own.dims.length === outside.dims.length) extra = own.codesOf(placeCodes);
-          }
-          return extra.every((c) => c >= 0) ? { codes: codes.concat(extra), U: wide.U, fixed: wide.fixed } : { codes, U, fixed };
-        };
+        // and the places its set fixes outside this indicator's cells (setsFor)
+        const metaCodes = places.metaCodes(facts[0], U, set, fixed);
         for (let gi = 0; gi < groups.length; gi++) {
           const g = groups.at(gi);
           const out = maker.row(g.codes);
