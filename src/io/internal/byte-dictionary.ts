@@ -92,7 +92,7 @@ export class ByteDictionary {
       this.table[2 * this.missAt + 1] = h;
     } else this.place(this.table, this.mask, slot, h);
     this.missAt = -1;
-    if (this.size * 2 > this.mask + 1) this.rehash();
+    if (this.size * 4 > (this.mask + 1) * 3) this.rehash();
     return slot;
   }
 
@@ -115,7 +115,7 @@ export class ByteDictionary {
    */
   reserve(entries: number, arenaBytes: number): void {
     let cap = this.mask + 1;
-    while (cap < entries * 2) cap *= 2;
+    while (cap * 3 < entries * 4) cap *= 2;
     if (cap > this.mask + 1) this.resize(cap - 1);
     if (entries + 1 > this.starts.length) this.growEntries(entries + 1);
     if (arenaBytes > this.arena.length) {
@@ -123,6 +123,15 @@ export class ByteDictionary {
       next.set(this.arena.subarray(0, this.starts[this.size]));
       this.arena = next;
     }
+  }
+
+  /**
+   * Free the hash table once no more values come: {@link decodeRange} still works,
+   * {@link find} and {@link add} must not be called again.
+   */
+  dropIndex(): void {
+    this.table = new Int32Array(0);
+    this.mask = -1;
   }
 
   /** Bytes of the values stored so far (their NUL ends included). */

@@ -83,6 +83,7 @@ export class CsvRun {
   result(): ReadResult {
     const b = this.builder;
     const piece = b.takePiece();
+    b.finishInput();
     const { rejects, counts } = b.totals();
     if (this.options.strict) throwIfRejected(this.fn, this.file, rejects, counts);
     return { file: this.file, table: piece.table, rejects, counts, ignoredColumns: this.scanner.ignoredColumns, delimiter: this.scanner.delimiter };
@@ -97,6 +98,7 @@ export class CsvRun {
     const b = this.scanner.builder;
     if (!b) return { chunks: [], error: undefined };
     if (last && (b.readSincePiece() > 0 || this.emitted === 0)) b.pieces.push(b.takePiece());
+    if (last) b.finishInput();
     let pieces = b.pieces.splice(0);
     let error: unknown = undefined;
     if (this.options.strict) {

@@ -123,8 +123,10 @@ export class TableBuilder {
   private readonly firstRow: Map<number, number>[];
   private pieceStart = 0;
   private pieceRead = 0;
-  /** Pieces cut so far (a dictionary array some piece holds must keep its identity). */
-  private piecesTaken = 0;
+  /** Per field: 1 once its dictionary array was handed out (it must then keep its identity and only grow). */
+  private readonly observed: Uint8Array;
+  /** True once the input ended and the last piece was cut (dictionaries then stop growing). */
+  private done = false;
   private pending: Pending[] = [];
   private rejects: EmisIssue[] = [];
   private rejectsTotal: EmisIssue[] = [];
@@ -152,6 +154,7 @@ export class TableBuilder {
     this.dictionaries = [];
     this.deferred = new Uint8Array(nf);
     this.decodedSlots = new Int32Array(nf);
+    this.observed = new Uint8Array(nf);
     this.codeCount = new Int32Array(nf);
     this.fastLo = new Float64Array(nf);
     this.fastHi = new Float64Array(nf);
@@ -433,7 +436,8 @@ export class TableBuilder {
   /** Decode the values a deferred field added since the last flush into its dictionary. */
   private flushDictionary(k: number): void {
     if (this.deferred[k] === 0) return;
-    const dict = this.dicts[k] as ByteDictionary;
+    const dict = this.dicts[k];
+    if (dict === null) return;
     const from = this.decodedSlots[k];
     if (from >= dict.size) return;
     const texts = dict.decodeRange(from, dict.size);
@@ -441,8 +445,8 @@ export class TableBuilder {
     const codes = dict.codes;
     let valid = 0;
     while (valid < texts.length && codes[from + valid] !== INVALID) valid++;
-    if (out.length === 0 && valid === texts.length && this.piecesTaken === 0) {
-      // no piece holds the (empty) dictionary yet: take the decoded array as it is
+    if (out.length === 0 && valid === texts.length && this.observed[k] === 0) {
+      // nobody holds the (empty) dictionary yet: take the decoded array as it is
       // (pushing 1M ids one by one into a new array took ~80 ms, GC included)
       this.dictionaries[k] = texts;
     } else {
@@ -595,9 +599,20 @@ export class TableBuilder {
         columns[f.name] = { kind: "number", values };
         this.valuesOut[k] = EMPTY_VALUES;
       } else {
-        this.flushDictionary(k);
         const codes = absent ? new Uint32Array(n).fill(this.emptyCode[k]) : fit(this.codesOut[k], n);
-        columns[f.name] = { kind: "code", codes, dictionary: this.dictionaries[k] as string[] };
+        if (this.deferred[k] === 1) {
+          // Ids and free text are decoded when the dictionary is first read, not here: a
+          // dataset reads ids by code (duplicates, joins) and never needs 10M id strings
+          // (at 10M unique ids, decoding them cost ~1.4 s, GC included, and ~300 MB).
+          const texts = () => this.dictionaryOf(k);
+          columns[f.name] = {
+            kind: "code",
+            codes,
+            get dictionary() {
+              return texts();
+            },
+          };
+        } else columns[f.name] = { kind: "code", codes, dictionary: this.dictionaries[k] as string[] };
         this.codesOut[k] = EMPTY_CODES;
       }
     });
@@ -607,7 +622,6 @@ export class TableBuilder {
       counts: { read: this.read - this.pieceRead, kept: n, rejected: this.pieceRejected, byRule: this.pieceByRule },
       rowOffset: this.pieceRead,
     };
-    this.piecesTaken++;
     this.pieceStart = this.kept;
     this.pieceRead = this.read;
     this.rejects = [];
@@ -617,6 +631,35 @@ export class TableBuilder {
     this.cap = 0;
     this.gen++;
     return piece;
+  }
+
+  /**
+   * A deferred field's dictionary, decoded up to the values read so far; from now on the
+   * array keeps its identity (later values are pushed onto it). After the input ended,
+   * the byte dictionary is let go once everything is decoded.
+   */
+  private dictionaryOf(k: number): string[] {
+    this.flushDictionary(k);
+    this.observed[k] = 1;
+    if (this.done) this.dicts[k] = null;
+    return this.dictionaries[k] as string[];
+  }
+
+  /**
+   * The input ended and its last piece was cut: let go of what only reading needed. A
+   * deferred dictionary not yet decoded keeps its bytes (for {@link dictionaryOf}) but
+   * not its hash table (at 10M ids, 128 MB).
+   */
+  finishInput(): void {
+    this.done = true;
+    for (let k = 0; k < this.fields.length; k++) {
+      const dict = this.dicts[k];
+      if (dict === null) continue;
+      if (this.deferred[k] === 1 && this.decodedSlots[k] < dict.size) dict.dropIndex();
+      else this.dicts[k] = null;
+      this.firstRow[k].clear();
+      this.slotIssue[k].clear();
+    }
   }
 
   /** Rows read since the last piece was cut. */

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { parseCsv, readCsvChunks, type ReadChunk } from "../../src/io";
+import { codeAt, type CodeColumn } from "../../src/models/columns";
+
+// An id column (free text with only length rules) is decoded when its dictionary is
+// first read, not when the read ends: the values must be the same either way, the
+// array must keep its identity once handed out, and chunks must keep sharing it.
+const S = z.object({ id: z.string().min(1).max(12), sex: z.enum(["f", "m"]) });
+const csv = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `P${from + i},${i % 2 ? "f" : "m"}`).join("\n");
+
+describe("id columns decoded on first use", () => {
+  it("gives every id back, in first-seen order, as one stable array", () => {
+    const r = parseCsv(`id,sex\n${csv(1000)}\nP7,f\n`, S);
+    const id = r.table.columns.id as CodeColumn;
+    const first = id.dictionary;
+    expect(id.dictionary).toBe(first);
+    expect(first.length).toBe(1000);
+    expect(first[0]).toBe("P1");
+    expect(first[999]).toBe("P1000");
+    // the repeated P7 is code 6, as a dictionary read at the end of the file would say
+    expect(id.codes[1000]).toBe(6);
+    expect(codeAt(id, 1000)).toBe("P7");
+  });
+
+  it("keeps a dictionary read during a chunked read growing, shared by every chunk", async () => {
+    const chunks: ReadChunk[] = [];
+    let earlyLength = -1;
+    let early: string[] | null = null;
+    // fed 50 rows at a time, so the first chunk is read before the rest of the file
+    function* source() {
+      yield new TextEncoder().encode("id,sex\n");
+      for (let from = 1; from <= 250; from += 50) yield new TextEncoder().encode(`${csv(50, from)}\n`);
+    }
+    for await (const c of readCsvChunks(source(), S, { chunkRows: 100 })) {
+      chunks.push(c);
+      if (chunks.length === 1) {
+        // read before the later chunks exist: it holds the ids seen so far
+        early = (c.table.columns.id as CodeColumn).dictionary;
+        earlyLength = early.length;
+      }
+    }
+    expect(chunks.map((c) => c.table.length)).toEqual([100, 100, 50]);
+    expect(earlyLength).toBeGreaterThanOrEqual(100);
+    expect(earlyLength).toBeLessThan(250);
+    const dicts = chunks.map((c) => (c.table.columns.id as CodeColumn).dictionary);
+    expect(dicts.every((d) => d === early)).toBe(true);
+    expect(early!.length).toBe(250);
+    const ids = chunks.flatMap((c) => Array.from({ length: c.table.length }, (_, i) => codeAt(c.table.columns.id as CodeColumn, i)));
+    expect(ids).toEqual(Array.from({ length: 250 }, (_, i) => `P${i + 1}`));
+  });
+
+  it("decodes ids that fail no rule and leaves rejected ones out of the dictionary", () => {
+    const r = parseCsv("id,sex\nP1,f\nTOO-LONG-AN-ID,m\nP2,m\n", S);
+    expect(r.counts).toMatchObject({ read: 3, kept: 2, rejected: 1 });
+    expect((r.table.columns.id as CodeColumn).dictionary).toEqual(["P1", "P2"]);
+    expect(r.rejects[0]).toMatchObject({ row: 2, column: "id", value: "TOO-LONG-AN-ID" });
+  });
+
+  it("decodes non-ASCII ids", () => {
+    const r = parseCsv("id,sex\nཀ1,f\nÉlève-2,m\nཀ1,f\n", S);
+    const id = r.table.columns.id as CodeColumn;
+    expect(id.dictionary).toEqual(["ཀ1", "Élève-2"]);
+    expect([...id.codes]).toEqual([0, 1, 0]);
+  });
+});
