@@ -39,20 +39,30 @@ export class DimBuilder {
   readonly codes: Uint32Array;
   readonly dictionary: string[] = [];
   private readonly index = new Map<string, number>();
+  /** The last value interned and its code (derived dimensions repeat a few values). */
+  private lastValue: string | null = null;
+  private lastCode = -1;
   constructor(length: number) {
     this.codes = new Uint32Array(length);
   }
   intern(code: string): number {
+    if (code === this.lastValue) return this.lastCode;
     let c = this.index.get(code);
     if (c === undefined) {
       c = this.dictionary.length;
       this.dictionary.push(code);
       this.index.set(code, c);
     }
+    this.lastValue = code;
+    this.lastCode = c;
     return c;
   }
+  /** The code of a value (null, undefined and "" are {@link UNKNOWN}), interned on first use. */
+  code(value: string | null | undefined): number {
+    return this.intern(value === null || value === undefined || value === "" ? UNKNOWN : value);
+  }
   set(i: number, code: string | null | undefined): void {
-    this.codes[i] = this.intern(code === null || code === undefined || code === "" ? UNKNOWN : code);
+    this.codes[i] = this.code(code);
   }
   build(): FactDim {
     return { codes: this.codes, dictionary: this.dictionary };

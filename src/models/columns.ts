@@ -7,7 +7,12 @@
 /** Code stored for an empty cell in a {@link CodeColumn}. */
 export const MISSING_CODE = 0xffffffff;
 
-/** A dictionary-encoded text column (ids, codes, names). */
+/**
+ * A dictionary-encoded text column (ids, codes, names). Dictionary values are
+ * distinct: code equality is text equality (`createDataset` compares ids by code).
+ * Readers decode an id or free-text column's dictionary when `dictionary` is first
+ * read (a getter); the array then keeps its identity and, in chunked reads, grows.
+ */
 export interface CodeColumn {
   kind: "code";
   codes: Uint32Array;

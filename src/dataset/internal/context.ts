@@ -1,7 +1,8 @@
+import { MISSING_CODE, type CodeColumn, type ColumnTable } from "../../models/columns";
 import type { EmisIssue } from "../../models/errors";
+import { asCodes, codeMapper, numberGetter } from "./column-access";
 import { type DimBuilder, type FactTable } from "../fact-table";
 import type { InputAccount } from "../create-dataset";
-import { inheritSchool } from "./school-facts";
 import type { Profile } from "../../models/profile";
 import type { DeriveOptions } from "../derive";
 import type { SchoolIndex } from "./school-facts";
@@ -29,28 +30,72 @@ export function orphanIssue(file: string, row: number, schoolId: string | null):
 }
 
 /**
- * Links row `i` (kept as row `j`) of a pupil, teacher or section file to its school:
- * sets the `school` and inherited school dimensions and the school year, and counts
- * and reports an orphan. Returns the school year (or undefined).
+ * Links the kept rows of a pupil, teacher, section or survey file to their schools
+ * (`rows[j]` is the source row of fact row `j`): sets the `school` and inherited school
+ * dimensions and the school year, and counts and reports orphans (a school id not in
+ * the school file: kept with `unknown` school dimensions). Column at a time, each
+ * school id looked up once, not once per row. Returns each kept row's school year
+ * (NaN when neither the row nor the dataset gives one).
  */
-export function linkRow(
-  ctx: BuildContext,
-  file: string,
-  dims: Record<string, DimBuilder>,
-  schoolId: string | null,
-  year: number,
-  i: number,
-  j: number,
-  tally: { orphans: number },
-): number | undefined {
-  dims.school.set(j, schoolId);
-  if (!inheritSchool(schoolId, j, dims, ctx.schoolDims, ctx.schoolIndex)) {
-    tally.orphans++;
-    if (tally.orphans <= 1000) ctx.issues.push(orphanIssue(file, i + 1, schoolId));
+export function linkSchools(ctx: BuildContext, file: string, t: ColumnTable, dims: Record<string, DimBuilder>, rows: Int32Array): { years: Float64Array; orphans: number } {
+  const m = rows.length;
+  const index = ctx.schoolIndex;
+  const ids = asCodes(t, "school_id");
+  const schoolCode = codeMapper(ids, dims.school);
+  // per source code: the school's row in the index (-1: not there), or undefined before the first look
+  const rowOfCode: number[] = [];
+  let idText: string[] | null = null;
+  const inherited = ctx.schoolDims.map((d) => {
+    const dim = dims[d];
+    const perRow: number[] = [];
+    const values = index?.values[d];
+    let unknown = -1;
+    return (r: number) => {
+      if (r < 0) return unknown < 0 ? (unknown = dim.code(null)) : unknown;
+      let c = perRow[r];
+      if (c === undefined) c = perRow[r] = dim.code(values![r]);
+      return c;
+    };
+  });
+  const inheritedOut = ctx.schoolDims.map((d) => dims[d].codes);
+  let orphans = 0;
+  for (let j = 0; j < m; j++) {
+    const i = rows[j];
+    dims.school.codes[j] = schoolCode(i);
+    const s = ids ? ids.codes[i] : MISSING_CODE;
+    let r = -1;
+    if (index && s !== MISSING_CODE) {
+      const known = rowOfCode[s];
+      if (known === undefined) {
+        idText ??= (ids as CodeColumn).dictionary;
+        r = rowOfCode[s] = index.rowOf.get(idText[s]) ?? -1;
+      } else r = known;
+    }
+    for (let k = 0; k < inherited.length; k++) inheritedOut[k][j] = inherited[k](r);
+    if (r < 0 && index) {
+      orphans++;
+      if (orphans <= 1000) {
+        idText ??= ids ? ids.dictionary : [];
+        ctx.issues.push(orphanIssue(file, i + 1, s === MISSING_CODE ? null : idText[s]));
+      }
+    }
   }
-  const yr = Number.isNaN(year) ? ctx.year : year;
-  dims.year.set(j, yr === undefined ? null : String(yr));
-  return yr;
+  const years = new Float64Array(m);
+  const yearAt = numberGetter(t, "year");
+  const yearOut = dims.year.codes;
+  let lastYear = Number.NaN;
+  let lastCode = -1;
+  for (let j = 0; j < m; j++) {
+    const v = yearAt(rows[j]);
+    const yr = Number.isNaN(v) ? (ctx.year ?? Number.NaN) : v;
+    years[j] = yr;
+    if (lastCode < 0 || !Object.is(yr, lastYear)) {
+      lastCode = dims.year.code(Number.isNaN(yr) ? null : String(yr));
+      lastYear = yr;
+    }
+    yearOut[j] = lastCode;
+  }
+  return { years, orphans };
 }
 
 /** The built fact table and its row account. */

@@ -1,46 +1,108 @@
+import { MISSING_CODE, type ColumnTable } from "../../models/columns";
 import type { EmisIssue } from "../../models/errors";
+import { numberGetter, stringGetter } from "./column-access";
+
+/** Largest code × year table (entries, 4 bytes each) kept as a flat array; beyond it a Map. */
+const FLAT_MAX = 1 << 26;
 
 /**
- * Marks the first occurrence of each id as kept; later ones are duplicates, reported
- * with the row of the first (rows are 1-based data rows, as readers number them).
- * A missing id is kept (the reader's schema check already rejects required ids).
+ * Marks the first occurrence of each id (with `byYear`, of each id and school year:
+ * a pupil appears once per year) as kept; later ones are duplicates, reported with the
+ * row of the first (rows are 1-based data rows, as readers number them). A missing id
+ * is kept (the reader's schema check already rejects required ids). Years compare as
+ * numbers, a missing year being a year of its own.
+ *
+ * An id in a code column is compared by its code, not its text (code columns hold
+ * distinct values: see `CodeColumn`), so a file of 10M pupil ids is checked without
+ * building 10M strings; only the duplicates reported are decoded.
  */
-export function dedupe(
-  n: number,
-  idAt: (i: number) => string | null,
-  file: string,
-  column: string,
-  issues: EmisIssue[],
-  keyAt?: (i: number) => string | null,
-): { keep: Uint8Array; duplicates: number } {
+export function dedupe(t: ColumnTable, column: string, file: string, issues: EmisIssue[], byYear = false): { keep: Uint8Array; duplicates: number } {
+  const n = t.length;
   const keep = new Uint8Array(n);
-  const first = new Map<string, number>();
+  const col = t.columns[column];
+  const years = byYear ? yearIndex(t) : { index: new Uint32Array(n), count: 1 };
   let duplicates = 0;
+  // made on the first duplicate: reading a code column's dictionary decodes it
+  let idText: ((i: number) => string | null) | null = null;
+  const report = (i: number, prev: number) => {
+    duplicates++;
+    if (duplicates > 1000) return;
+    idText ??= stringGetter(t, column);
+    const id = idText(i);
+    issues.push({
+      code: "duplicate-id",
+      file,
+      row: i + 1,
+      column,
+      rule: `unique ${column}`,
+      value: id,
+      message: `${file} row ${i + 1}: ${column} ${id} repeats row ${prev + 1}; the later row is left out — remove or renumber it`,
+    });
+  };
+  if (col?.kind === "code" && col.codes.length >= n) {
+    const codes = col.codes;
+    const yi = years.index;
+    const Y = years.count;
+    // first row + 1 of each (code, year); 0: not seen. Codes are dense from 0.
+    let maxCode = 0;
+    for (let i = 0; i < n; i++) if (codes[i] !== MISSING_CODE && codes[i] > maxCode) maxCode = codes[i];
+    const flat = (maxCode + 1) * Y <= FLAT_MAX ? new Int32Array((maxCode + 1) * Y) : null;
+    const map = flat ? null : new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const c = codes[i];
+      if (c === MISSING_CODE) {
+        keep[i] = 1;
+        continue;
+      }
+      const key = c * Y + yi[i];
+      const prev = flat ? flat[key] - 1 : (map!.get(key) ?? -1);
+      if (prev < 0) {
+        if (flat) flat[key] = i + 1;
+        else map!.set(key, i);
+        keep[i] = 1;
+      } else report(i, prev);
+    }
+    return { keep, duplicates };
+  }
+  // ids in a number column (or absent): compared as text
+  const first = new Map<string, number>();
+  const textAt = stringGetter(t, column);
   for (let i = 0; i < n; i++) {
-    const id = idAt(i);
+    const id = textAt(i);
     if (id === null) {
       keep[i] = 1;
       continue;
     }
-    const key = keyAt ? `${id}\u0000${keyAt(i) ?? ""}` : id;
+    const key = `${id}\u0000${years.index[i]}`;
     const prev = first.get(key);
     if (prev === undefined) {
       first.set(key, i);
       keep[i] = 1;
-    } else {
-      duplicates++;
-      if (duplicates <= 1000) {
-        issues.push({
-          code: "duplicate-id",
-          file,
-          row: i + 1,
-          column,
-          rule: `unique ${column}`,
-          value: id,
-          message: `${file} row ${i + 1}: ${column} ${id} repeats row ${prev + 1}; the later row is left out — remove or renumber it`,
-        });
-      }
-    }
+    } else report(i, prev);
   }
   return { keep, duplicates };
+}
+
+/** A small index per row for its `year` (equal numbers share one; missing is one more). */
+function yearIndex(t: ColumnTable): { index: Uint32Array; count: number } {
+  const n = t.length;
+  const index = new Uint32Array(n);
+  const yearAt = numberGetter(t, "year");
+  const seen = new Map<number, number>();
+  let lastValue = Number.NaN;
+  let lastIndex = -1;
+  for (let i = 0; i < n; i++) {
+    const v = yearAt(i);
+    if (v === lastValue && lastIndex >= 0) {
+      index[i] = lastIndex;
+      continue;
+    }
+    const key = Number.isNaN(v) ? Number.NaN : v;
+    let k = seen.get(key);
+    if (k === undefined) seen.set(key, (k = seen.size));
+    index[i] = k;
+    lastValue = v;
+    lastIndex = k;
+  }
+  return { index, count: Math.max(1, seen.size) };
 }

@@ -33,7 +33,7 @@ export function yesNoMeasure(v: string | null): number {
 
 export function buildSchoolFacts(t: ColumnTable, schoolDims: string[], issues: EmisIssue[], profile?: Profile, hierarchy: string[] = []) {
   const id = stringGetter(t, "school_id");
-  const { keep, duplicates } = dedupe(t.length, id, "schools", "school_id", issues);
+  const { keep, duplicates } = dedupe(t, "school_id", "schools", issues);
   const n = t.length - duplicates;
   const dimB: Record<string, DimBuilder> = { school: new DimBuilder(n) };
   for (const d of schoolDims) dimB[d] = new DimBuilder(n);
@@ -74,20 +74,4 @@ export function buildSchoolFacts(t: ColumnTable, schoolDims: string[], issues: E
   };
   const account: InputAccount = { read: t.length, kept: n, duplicates, orphans: 0 };
   return { facts, index, account };
-}
-
-/**
- * Fills the school dimensions of a linked fact (pupils, teachers, sections) from the
- * school index; an orphan (school id not in the school file) gets `unknown` and is counted.
- */
-export function inheritSchool(
-  schoolId: string | null,
-  j: number,
-  dims: Record<string, DimBuilder>,
-  schoolDims: string[],
-  index: SchoolIndex | undefined,
-): boolean {
-  const row = schoolId === null || !index ? undefined : index.rowOf.get(schoolId);
-  for (const d of schoolDims) dims[d].set(j, row === undefined ? null : index!.values[d][row]);
-  return row !== undefined || !index;
 }

@@ -2,10 +2,10 @@ import type { ColumnTable } from "../../models/columns";
 import { officialAge } from "../../profiles";
 import { DimBuilder } from "../fact-table";
 import { ageAt, atRiskStatus, DEFAULT_DERIVE, functioningStatus } from "../derive";
-import { numberGetter, stringGetter } from "./column-access";
+import { copyCodes, keptRows, numberGetter, stringGetter } from "./column-access";
 import { dedupe } from "./dedupe";
 import { yesNoMeasure } from "./school-facts";
-import { finishFact, linkRow, type BuildContext } from "./context";
+import { finishFact, linkSchools, type BuildContext } from "./context";
 
 const WG = ["wg_seeing", "wg_hearing", "wg_walking", "wg_selfcare", "wg_communication", "wg_learning"];
 const CODES = ["grade", "sex", "residence_location", "nomadic", "language", "ethnicity", "ses_quintile", "repeater", "status"];
@@ -27,15 +27,12 @@ function statusMeasures(s: string | null): [number, number, number] {
 
 export function buildStudentFacts(t: ColumnTable, ctx: BuildContext) {
   const { profile, schoolDims, derive } = ctx;
-  const id = stringGetter(t, "student_id");
-  const yearGet = numberGetter(t, "year");
   // A pupil appears once per school year: ids repeat across years.
-  const { keep, duplicates } = dedupe(t.length, id, "students", "student_id", ctx.issues, (i) => String(yearGet(i)));
+  const { keep, duplicates } = dedupe(t, "student_id", "students", ctx.issues, true);
   const n = t.length - duplicates;
   const dimNames = ["school", "year", ...CODES, "disability", "disability_functioning", "over_age", "at_risk", ...schoolDims];
   const dims: Record<string, DimBuilder> = Object.fromEntries(dimNames.map((d) => [d, new DimBuilder(n)]));
   const get = Object.fromEntries(CODES.map((c) => [c, stringGetter(t, c)]));
-  const schoolId = stringGetter(t, "school_id");
   const disabilityGet = stringGetter(t, "disability");
   const wgGet = WG.map((w) => numberGetter(t, w));
   const affectGet = ["cfm_anxiety", "cfm_depression"].map((w) => numberGetter(t, w));
@@ -63,14 +60,19 @@ export function buildStudentFacts(t: ColumnTable, ctx: BuildContext) {
   };
   const overYears = derive.overAgeYears ?? DEFAULT_DERIVE.overAgeYears;
   const gradeCodes = new Set(profile.grades.map((g) => g.code));
-  const tally = { orphans: 0 };
-  let j = 0;
-  for (let i = 0; i < t.length; i++) {
-    if (!keep[i]) continue;
-    const yr = linkRow(ctx, "students", dims, schoolId(i), yearGet(i), i, j, tally);
-    for (const c of CODES) dims[c].set(j, get[c](i));
+  // one array each for every row's answers (an array per row was most of the build's garbage)
+  const wg = wgGet.map(() => Number.NaN);
+  const affect = affectGet.map(() => Number.NaN);
+  const rows = keptRows(keep, n);
+  const { years, orphans } = linkSchools(ctx, "students", t, dims, rows);
+  for (const c of CODES) copyCodes(t, c, dims[c], rows);
+  for (let j = 0; j < n; j++) {
+    const i = rows[j];
+    const yr = Number.isNaN(years[j]) ? undefined : years[j];
 
-    const fs = functioningStatus(wgGet.map((g) => g(i)), affectGet.map((g) => g(i)), derive);
+    for (let k = 0; k < wgGet.length; k++) wg[k] = wgGet[k](i);
+    for (let k = 0; k < affectGet.length; k++) affect[k] = affectGet[k](i);
+    const fs = functioningStatus(wg, affect, derive);
     dims.disability_functioning.set(j, fs);
     // Functioning answers, where complete enough to decide, take precedence over a reported status.
     const reported = disabilityGet(i);
@@ -112,7 +114,6 @@ export function buildStudentFacts(t: ColumnTable, ctx: BuildContext) {
     );
     dims.at_risk.set(j, risk);
     measures.at_risk[j] = yesNoMeasure(risk);
-    j++;
   }
-  return finishFact("students", dims, measures, t.length, duplicates, tally.orphans);
+  return finishFact("students", dims, measures, t.length, duplicates, orphans);
 }

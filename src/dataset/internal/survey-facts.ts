@@ -2,8 +2,8 @@ import type { ColumnTable } from "../../models/columns";
 import { PEDAGOGY_ITEMS } from "../../models/school-survey";
 import { DimBuilder } from "../fact-table";
 import { compositeIndex, type CompositeIndexOptions } from "../composite-index";
-import { numberGetter, stringGetter } from "./column-access";
-import { finishFact, linkRow, type BuildContext } from "./context";
+import { copyCodes, numberGetter } from "./column-access";
+import { finishFact, linkSchools, type BuildContext } from "./context";
 
 /**
  * School survey responses as the fact `school_surveys`: dimensions `school`, `year`,
@@ -15,21 +15,18 @@ export function buildSurveyFacts(t: ColumnTable, ctx: BuildContext, indexOptions
   const { schoolDims } = ctx;
   const n = t.length;
   const dims: Record<string, DimBuilder> = Object.fromEntries(["school", "year", "respondent", ...schoolDims].map((d) => [d, new DimBuilder(n)]));
-  const schoolId = stringGetter(t, "school_id");
-  const yearGet = numberGetter(t, "year");
-  const respondent = stringGetter(t, "respondent");
   const itemGet = PEDAGOGY_ITEMS.map((c) => numberGetter(t, c));
   const measures: Record<string, Float64Array> = { responses: new Float64Array(n).fill(1) };
   for (const c of PEDAGOGY_ITEMS) measures[c] = new Float64Array(n);
   const rows: number[][] = [];
-  const tally = { orphans: 0 };
+  const all = Int32Array.from({ length: n }, (_, i) => i);
+  const { orphans } = linkSchools(ctx, "school_surveys", t, dims, all);
+  copyCodes(t, "respondent", dims.respondent, all);
   for (let i = 0; i < n; i++) {
-    linkRow(ctx, "school_surveys", dims, schoolId(i), yearGet(i), i, i, tally);
-    dims.respondent.set(i, respondent(i));
     const answers = itemGet.map((g) => g(i));
     PEDAGOGY_ITEMS.forEach((c, k) => (measures[c][i] = answers[k]));
     rows.push(answers);
   }
   measures.pedagogy_index = Float64Array.from(compositeIndex(rows, { range: [1, 5], ...indexOptions }));
-  return finishFact("school_surveys", dims, measures, n, 0, tally.orphans);
+  return finishFact("school_surveys", dims, measures, n, 0, orphans);
 }

@@ -1,23 +1,20 @@
 import type { ColumnTable } from "../../models/columns";
 import { DimBuilder } from "../fact-table";
 import { ageBand, experienceBand } from "../derive";
-import { numberGetter, stringGetter } from "./column-access";
+import { copyCodes, keptRows, numberGetter, stringGetter } from "./column-access";
 import { dedupe } from "./dedupe";
 import { yesNoMeasure } from "./school-facts";
-import { finishFact, linkRow, type BuildContext } from "./context";
+import { finishFact, linkSchools, type BuildContext } from "./context";
 
 const CODES = ["sex", "qualification", "qualified", "trained", "teaching", "posting", "ses"];
 
 export function buildTeacherFacts(t: ColumnTable, ctx: BuildContext) {
   const { schoolDims } = ctx;
-  const id = stringGetter(t, "teacher_id");
-  const yearGet = numberGetter(t, "year");
-  const { keep, duplicates } = dedupe(t.length, id, "teachers", "teacher_id", ctx.issues, (i) => String(yearGet(i)));
+  const { keep, duplicates } = dedupe(t, "teacher_id", "teachers", ctx.issues, true);
   const n = t.length - duplicates;
   const dimNames = ["school", "year", ...CODES, "age_band", "experience_band", ...schoolDims];
   const dims: Record<string, DimBuilder> = Object.fromEntries(dimNames.map((d) => [d, new DimBuilder(n)]));
   const get = Object.fromEntries(CODES.map((c) => [c, stringGetter(t, c)]));
-  const schoolId = stringGetter(t, "school_id");
   const birthGet = numberGetter(t, "birth_year");
   const expGet = numberGetter(t, "experience_years");
   const fteGet = numberGetter(t, "fte");
@@ -30,14 +27,15 @@ export function buildTeacherFacts(t: ColumnTable, ctx: BuildContext) {
     age: new Float64Array(n),
     experience: new Float64Array(n),
   };
-  const tally = { orphans: 0 };
-  let j = 0;
-  for (let i = 0; i < t.length; i++) {
-    if (!keep[i]) continue;
-    const yr = linkRow(ctx, "teachers", dims, schoolId(i), yearGet(i), i, j, tally);
-    for (const c of CODES) dims[c].set(j, get[c](i));
+  const rows = keptRows(keep, n);
+  const { years, orphans } = linkSchools(ctx, "teachers", t, dims, rows);
+  for (const c of CODES) if (c !== "posting") copyCodes(t, c, dims[c], rows);
+  for (let j = 0; j < n; j++) {
+    const i = rows[j];
+    const yr = Number.isNaN(years[j]) ? undefined : years[j];
     // Posting location defaults to the school's location.
-    if (get.posting(i) === null) dims.posting.set(j, dims.location.dictionary[dims.location.codes[j]]);
+    const posting = get.posting(i);
+    dims.posting.set(j, posting === null ? dims.location.dictionary[dims.location.codes[j]] : posting);
     const teaching = get.teaching(i) !== "no";
     // UIS excludes staff without teaching duties from teacher counts.
     measures.teachers[j] = teaching ? 1 : 0;
@@ -52,7 +50,6 @@ export function buildTeacherFacts(t: ColumnTable, ctx: BuildContext) {
     measures.experience[j] = expGet(i);
     dims.age_band.set(j, ageBand(age));
     dims.experience_band.set(j, experienceBand(expGet(i)));
-    j++;
   }
-  return finishFact("teachers", dims, measures, t.length, duplicates, tally.orphans);
+  return finishFact("teachers", dims, measures, t.length, duplicates, orphans);
 }

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { createDataset } from "../../src/dataset";
+import { profiles } from "../../src/profiles";
+import type { ColumnTable } from "../../src/models/columns";
+
+const profile = profiles.generic;
+const schools = [
+  { school_id: "A", region: "R1", district: "D1", level: "primary", ownership: "public", location: "rural" },
+  { school_id: "B", region: "R1", district: "D1", level: "primary", ownership: "public", location: "urban" },
+];
+
+/** A pupil table whose id column counts how often its dictionary is read. */
+function pupils(ids: number[], years: number[], schoolCodes: number[]): { table: ColumnTable; reads: () => number } {
+  let reads = 0;
+  const dictionary = Array.from({ length: Math.max(...ids) + 1 }, (_, i) => `P${i}`);
+  const table: ColumnTable = {
+    length: ids.length,
+    columns: {
+      student_id: {
+        kind: "code",
+        codes: Uint32Array.from(ids),
+        get dictionary() {
+          reads++;
+          return dictionary;
+        },
+      },
+      school_id: { kind: "code", codes: Uint32Array.from(schoolCodes), dictionary: ["A", "B", "Z"] },
+      grade: { kind: "code", codes: new Uint32Array(ids.length), dictionary: ["G1"] },
+      year: { kind: "number", values: Float64Array.from(years) },
+    },
+  };
+  return { table, reads: () => reads };
+}
+
+describe("createDataset compares ids by code", () => {
+  it("never reads the text of an id column without duplicates", () => {
+    const p = pupils([0, 1, 2, 3], [2024, 2024, 2024, 2024], [0, 0, 1, 1]);
+    const ds = createDataset({ profile, schools, students: p.table });
+    expect(ds.integrity.accounts.students).toEqual({ read: 4, kept: 4, duplicates: 0, orphans: 0 });
+    expect(p.reads()).toBe(0);
+  });
+
+  it("keeps an id once per year, a missing year being a year of its own, and names each duplicate", () => {
+    // rows: P5 2024 (kept), P5 2025 (kept: another year), P5 2024 (duplicate of row 1),
+    // P6 NaN (kept), P6 NaN (duplicate of row 4), P6 2024 (kept)
+    const nan = Number.NaN;
+    const p = pupils([5, 5, 5, 6, 6, 6], [2024, 2025, 2024, nan, nan, 2024], [0, 0, 1, 1, 1, 0]);
+    const ds = createDataset({ profile, schools, students: p.table });
+    expect(ds.integrity.accounts.students).toEqual({ read: 6, kept: 4, duplicates: 2, orphans: 0 });
+    const dups = ds.integrity.issues.filter((i) => i.code === "duplicate-id");
+    expect(dups.map((d) => [d.row, d.value])).toEqual([
+      [3, "P5"],
+      [5, "P6"],
+    ]);
+    expect(dups[0].message).toContain("repeats row 1");
+    expect(dups[1].message).toContain("repeats row 4");
+  });
+
+  it("links schools by code and reports an orphan with its id", () => {
+    const p = pupils([0, 1, 2], [2024, 2024, 2024], [0, 2, 2]);
+    const ds = createDataset({ profile, schools, students: p.table });
+    expect(ds.integrity.accounts.students).toEqual({ read: 3, kept: 3, duplicates: 0, orphans: 2 });
+    const orphans = ds.integrity.issues.filter((i) => i.code === "orphan");
+    expect(orphans.map((o) => [o.row, o.value])).toEqual([
+      [2, "Z"],
+      [3, "Z"],
+    ]);
+    const loc = ds.facts.students.dims.location;
+    expect(Array.from(loc.codes, (c) => loc.dictionary[c])).toEqual(["rural", "unknown", "unknown"]);
+    expect(p.reads()).toBe(0);
+  });
+
+  it("reads ids held as numbers as text", () => {
+    const table: ColumnTable = {
+      length: 3,
+      columns: {
+        student_id: { kind: "number", values: Float64Array.from([7, 8, 7]) },
+        school_id: { kind: "code", codes: Uint32Array.from([0, 0, 1]), dictionary: ["A", "B"] },
+        grade: { kind: "code", codes: new Uint32Array(3), dictionary: ["G1"] },
+        year: { kind: "number", values: Float64Array.from([2024, 2024, 2024]) },
+      },
+    };
+    const ds = createDataset({ profile, schools, students: table });
+    expect(ds.integrity.accounts.students).toEqual({ read: 3, kept: 2, duplicates: 1, orphans: 0 });
+    expect(ds.integrity.issues.find((i) => i.code === "duplicate-id")).toMatchObject({ row: 3, value: "7" });
+  });
+});
