@@ -6,10 +6,9 @@ const utf8 = new TextDecoder("utf-8");
  * for deferred columns, decodes all new values at once with one `TextDecoder` call).
  * Slots are numbered 0, 1, 2... in insertion order; values are stored back to back in
  * one byte arena, each followed by a NUL byte (readers reject NUL bytes in input).
- * Probing steps 17 entries, not 1: {@link hashCell} puts 16 consecutive ids in 16
- * consecutive entries, and with step 1 a run that meets another run slides along
- * it (11 probes per insert for 1M ids `P1`...; 1.0 with step 17, which being odd
- * still visits every entry of the power-of-two table).
+ * Probing steps by {@link probeStep}, not 1: {@link hashCell} puts 16 consecutive ids
+ * in 16 consecutive entries, and with step 1 a run that meets another run slides along
+ * it (11 probes per insert for 1M ids `P1`...).
  */
 export class ByteDictionary {
   size = 0;
@@ -62,7 +61,7 @@ export class ByteDictionary {
           if (i === e) return slot;
         }
       }
-      p = (p + 17) & mask;
+      p = (p + probeStep(h)) & mask;
     }
   }
 
@@ -141,7 +140,7 @@ export class ByteDictionary {
 
   private place(table: Int32Array, mask: number, slot: number, h: number): void {
     let p = h & mask;
-    while (table[2 * p] !== 0) p = (p + 17) & mask;
+    while (table[2 * p] !== 0) p = (p + probeStep(h)) & mask;
     table[2 * p] = slot + 1;
     table[2 * p + 1] = h;
   }
@@ -171,6 +170,18 @@ export class ByteDictionary {
     this.missAt = -1;
   }
 
+}
+
+/**
+ * Distance between probes for hash `h`: 32·x + 17 with x from the hash's high bits. Odd,
+ * so a probe sequence visits every entry of the power-of-two table; ≡ 1 (mod 16), so
+ * 16 consecutive ids (16 consecutive entries, see {@link hashCell}) that meet a taken
+ * run move on together; and different per hash (double hashing), so runs that meet do
+ * not pile up behind each other as they did with a fixed step of 17 (10M sequential
+ * ids at load 0.6: 4.7 probes per lookup with the fixed step, 1.7 with this one).
+ */
+function probeStep(h: number): number {
+  return ((h >>> 18) << 5) + 17;
 }
 
 const FNV_START = 0x811c9dc5 | 0;
