@@ -73,6 +73,9 @@ for (const rows of sizes) {
         const out = child("bench/ingest.ts", ["--file", file, ...(chunks ? ["--chunks"] : [])], ["--expose-gc"]);
         lines.push(`  ingest unique ids, from file ${chunks ? "(readCsvFileChunks)" : "(readCsvFile)"}: ${out.split("\n").slice(2).join("; ")}`);
       }
+      // the national path end to end: the same file read, then createDataset on it
+      const out = child("bench/ingest.ts", ["--file", file, "--dataset"], ["--expose-gc"]).split("\n");
+      lines.push(`  readCsvFile + createDataset, unique ids: ${out[4]}; peak RSS of both ${out[3].replace(/^peak RSS (\S+ MB).*/, "$1")}`);
     } finally {
       rmSync(file, { force: true });
     }
