@@ -68,7 +68,11 @@ export interface DisaggregateOptions extends GroupingOptions {
  * design (never a subset), so a group's estimate and SE equal `surveyEstimate`'s with
  * `domain` for that group. `n` and `nExcluded` stay unweighted record counts, and
  * disclosure control tests the unweighted counts of sampled records (the people a cell
- * could identify), never weighted totals. The design effect of a group (its design
+ * could identify), never weighted totals; its audit treats the weighted totals as
+ * equations of their own (weighted = weight × count for a cell of one weight), and
+ * withholds the interval of a published row whose group can share a record with a
+ * hidden cell (`ciLow`/`ciHigh` null, flag `interval-withheld`; docs/concepts.md,
+ * disclosure control). The design effect of a group (its design
  * variance over that of a simple random sample of the same size) is `surveyEstimate`'s
  * `deff`. Distribution, flow and external kinds over sampled facts throw
  * `design-not-supported`.
@@ -158,8 +162,11 @@ export function disaggregate(
             metas.push({ def, set: si, ...metaCodes(g.codes), x: smallest, n: smallest, records: units, excluded: 0, unknownGroup });
           } else {
             ratioRow(out, def, g, z);
-            if (totals) applyDesign(out, def, totals(g.codes), sample!, z);
-            metas.push({ def, set: si, ...metaCodes(g.codes), x: g.num, n: g.den, records: g.n, excluded: g.nExcluded, unknownGroup });
+            const t = totals ? totals(g.codes) : null;
+            if (t) applyDesign(out, def, t, sample!, z);
+            const meta: RowMeta = { def, set: si, ...metaCodes(g.codes), x: g.num, n: g.den, records: g.n, excluded: g.nExcluded, unknownGroup };
+            if (t) meta.survey = { weight: t.weight, psus: t.psus };
+            metas.push(meta);
           }
           rows.push(out);
         }

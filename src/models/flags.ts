@@ -16,6 +16,8 @@
  * - `zero-mean`: mean of the distribution is 0.
  * - `margin-mismatch`: a published margin differs from the sum of its parts.
  * - `not-computable`: the data cannot support this figure (e.g. no teachers by level).
+ * - `interval-withheld`: a design-based interval left out because its standard error reads
+ *   rows of a cell hidden by disclosure control (value, numerator, denominator, n kept).
  */
 export const FLAGS = [
   "zero-denominator",
@@ -32,6 +34,7 @@ export const FLAGS = [
   "zero-mean",
   "margin-mismatch",
   "not-computable",
+  "interval-withheld",
 ] as const;
 
 /** One result flag; see {@link FLAGS} for the meaning of each. */

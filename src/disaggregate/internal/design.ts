@@ -110,6 +110,8 @@ export class DesignSums {
   readonly psu: number[] = [];
   readonly Y: number[] = [];
   readonly X: number[] = [];
+  /** The one weight of the slot's rows; NaN when they carry more than one. */
+  readonly W: number[] = [];
 
   constructor(readonly psuCount: number) {}
 
@@ -123,8 +125,14 @@ export class DesignSums {
       this.psu.push(p);
       this.Y.push(0);
       this.X.push(0);
+      this.W.push(0);
     }
     return s;
+  }
+
+  private weigh(s: number, w: number): void {
+    if (this.W[s] === 0) this.W[s] = w;
+    else if (this.W[s] !== w) this.W[s] = Number.NaN;
   }
 
   /** Numerator and denominator of the same rows (proportions, means over records). */
@@ -137,6 +145,7 @@ export class DesignSums {
       const s = this.slot(cells[i], psu[i]);
       this.X[s] += w[i] * d;
       if (!numMask || numMask[i]) this.Y[s] += w[i] * x;
+      this.weigh(s, w[i]);
     }
   }
 
@@ -147,7 +156,9 @@ export class DesignSums {
       if (mask && !mask[i]) continue;
       const v = m[i];
       if (v !== v) continue;
-      t[this.slot(cells[i], psu[i])] += w[i] * v;
+      const s = this.slot(cells[i], psu[i]);
+      t[s] += w[i] * v;
+      this.weigh(s, w[i]);
     }
   }
 }
@@ -156,6 +167,10 @@ export class DesignSums {
 export interface GroupTotals {
   Y: Float64Array;
   X: Float64Array | null;
+  /** The one design weight of the group's rows: NaN when they carry more, 0 with no rows. */
+  weight: number;
+  /** PSUs holding rows of the group. */
+  psus: number;
 }
 
 /**
@@ -176,18 +191,26 @@ export function groupTotals(reg: CellRegistry, ds: DesignSums, U: string[], set:
     return k;
   };
   const P = ds.psuCount;
-  const groups = new Map<number, GroupTotals>();
+  const groups = new Map<number, GroupTotals & { seen: Uint8Array }>();
   const keyOfCell = new Map<number, number>();
   for (let s = 0; s < ds.cell.length; s++) {
     const c = ds.cell[s];
     let k = keyOfCell.get(c);
     if (k === undefined) keyOfCell.set(c, (k = keyOf(reg.decode(reg.keys[c]))));
     let g = groups.get(k);
-    if (!g) groups.set(k, (g = { Y: new Float64Array(P), X: ratio ? new Float64Array(P) : null }));
-    g.Y[ds.psu[s]] += ds.Y[s];
-    if (g.X) g.X[ds.psu[s]] += ds.X[s];
+    if (!g) groups.set(k, (g = { Y: new Float64Array(P), X: ratio ? new Float64Array(P) : null, weight: 0, psus: 0, seen: new Uint8Array(P) }));
+    const p = ds.psu[s];
+    g.Y[p] += ds.Y[s];
+    if (g.X) g.X[p] += ds.X[s];
+    if (!g.seen[p]) {
+      g.seen[p] = 1;
+      g.psus++;
+    }
+    const w = ds.W[s];
+    if (g.weight === 0) g.weight = w;
+    else if (g.weight !== w) g.weight = Number.NaN;
   }
-  return (codes) => groups.get(keyOf(codes)) ?? { Y: new Float64Array(P), X: ratio ? new Float64Array(P) : null };
+  return (codes) => groups.get(keyOf(codes)) ?? { Y: new Float64Array(P), X: ratio ? new Float64Array(P) : null, weight: 0, psus: 0 };
 }
 
 type Computed = Pick<ResultRow, "numerator" | "denominator" | "value" | "ciLow" | "ciHigh" | "flags">;

@@ -101,26 +101,99 @@ export class Echelon {
 }
 
 /**
+ * A number as an element of the field modulo {@link P}, exactly: the smallest-denominator
+ * continued-fraction convergent p/q (q ≤ 2^21) whose quotient rounds to `w` (a design
+ * weight N_h/n_h = 10/3 is 10/3, as an intruder reading the design would take it), else
+ * the double's own value m·2^e. Throws on 0, non-finite values and multiples of P.
+ */
+export function modOf(w: number): number {
+  if (!Number.isFinite(w) || w === 0) throw new RangeError(`modOf: ${w} has no inverse`);
+  const sign = w < 0 ? -1 : 1;
+  const a = Math.abs(w);
+  let [h0, h1, k0, k1] = [0, 1, 1, 0];
+  let x = a;
+  for (let i = 0; i < 64; i++) {
+    const t = Math.floor(x);
+    [h0, h1] = [h1, t * h1 + h0];
+    [k0, k1] = [k1, t * k1 + k0];
+    if (k1 > 2 ** 21 || h1 > Number.MAX_SAFE_INTEGER) break;
+    if (h1 / k1 === a) return signed(mulMod(h1 % P, inverse(k1 % P)), sign);
+    if (x === t) break;
+    x = 1 / (x - t);
+  }
+  // a = m·2^e with m an integer (fmod of doubles is exact)
+  let m = a;
+  let e = 0;
+  while (!Number.isInteger(m)) {
+    m *= 2;
+    e--;
+  }
+  let r = m % P;
+  const half = inverse(2);
+  for (; e < 0; e++) r = mulMod(r, half);
+  if (r === 0) throw new RangeError(`modOf: ${w} is a multiple of the audit's prime`);
+  return signed(r, sign);
+}
+
+function signed(r: number, sign: number): number {
+  return sign > 0 ? r : (P - r) % P;
+}
+
+/**
+ * A second unknown per cell (its weighted total, id `c + offset`) with a copy of the
+ * equations of the cells `copied` says have one, and ties `coef · c = c + offset` (a
+ * cell whose rows all carry one design weight). See `suppress-survey.ts`.
+ */
+export interface SecondUnknowns {
+  offset: number;
+  copied(cell: number): boolean;
+  /** [cell, coefficient modulo P ({@link modOf})]. */
+  ties: ReadonlyArray<readonly [number, number]>;
+}
+
+/**
  * The hidden cells that the equations `parent = sum of children` pin down, given which
  * cells are unknown. `unknown(c)` is true for hidden and unpublished cells; `check(c)`
- * for the cells whose disclosure matters (hidden cells of published rows).
+ * for the cells whose disclosure matters (hidden cells of published rows). With
+ * `second`, a cell is also pinned when its second unknown is (ids returned are cells').
  */
 export function pinnedCells(
   relations: ReadonlyArray<{ parent: number; children: number[] }>,
   unknown: (c: number) => boolean,
   check: (c: number) => boolean,
+  second?: SecondUnknowns,
 ): number[] {
   const ech = new Echelon();
   const seen = new Set<number>();
-  for (const { parent, children } of relations) {
+  const add = (parent: number, children: number[], shift: number) => {
     const row = new Map<number, number>();
-    if (unknown(parent)) row.set(parent, 1);
-    for (const c of children) if (unknown(c)) row.set(c, (row.get(c) ?? 0) + P - 1);
-    if (row.size === 0) continue;
+    if (unknown(parent)) row.set(parent + shift, 1);
+    for (const c of children) if (unknown(c)) row.set(c + shift, (row.get(c + shift) ?? 0) + P - 1);
+    if (row.size === 0) return;
     for (const c of row.keys()) seen.add(c);
     ech.add(row);
+  };
+  for (const { parent, children } of relations) {
+    add(parent, children, 0);
+    if (second?.copied(parent)) add(parent, children, second.offset);
   }
-  const out: number[] = [];
-  for (const c of seen) if (check(c) && ech.determined(c)) out.push(c);
-  return out.sort((a, b) => a - b);
+  if (second) {
+    for (const [c, coef] of second.ties) {
+      if (!unknown(c)) continue;
+      ech.add(new Map([[c, coef], [c + second.offset, P - 1]]));
+      seen.add(c);
+      seen.add(c + second.offset);
+    }
+  }
+  if (!second) {
+    const out: number[] = [];
+    for (const c of seen) if (check(c) && ech.determined(c)) out.push(c);
+    return out.sort((a, b) => a - b);
+  }
+  const out = new Set<number>();
+  for (const id of seen) {
+    const c = id >= second.offset ? id - second.offset : id;
+    if (check(c) && ech.determined(id)) out.add(c);
+  }
+  return [...out].sort((a, b) => a - b);
 }

@@ -3,6 +3,7 @@ import type { ResultRow } from "../../models/result";
 import { EmisInputError } from "../../models/errors";
 import { writeFigures } from "./project";
 import { pinnedCells } from "./linear-audit";
+import { surveyAudit, withholdIntervals, type SurveyAudit } from "./suppress-survey";
 import { MinHeap } from "./min-heap";
 import { Residuals } from "./residuals";
 import { cohortRelations, groupKeys, splitRelations, sumRelations, type Cohort, type GroupKeys } from "./suppress-equations";
@@ -49,6 +50,11 @@ export interface RowMeta {
    * them are sums of this set's rows.
    */
   fixed?: readonly string[];
+  /**
+   * Design-weighted rows (see `design.ts`): the one design weight of the group's rows
+   * (NaN when several, 0 with none) and the number of PSUs holding them.
+   */
+  survey?: { weight: number; psus: number };
 }
 
 /** Positive but under the minimum. */
@@ -255,8 +261,10 @@ function hide(
   const flowFamilies = new Set<number>();
   const state: number[] = [];
   let hiddenCount = 0;
+  let surveyRows = false;
   for (let i = 0; i < metas.length; i++) {
     const m = metas[i];
+    if (m.survey) surveyRows = true;
     let f = familyOfDef.get(m.def);
     if (f === undefined) familyOfDef.set(m.def, (f = familyIndex.get(fam.get(m.def.id)!)!));
     const cells = cellsOfFamily[f];
@@ -411,15 +419,26 @@ function hide(
       }
     };
     settle();
+    // Survey designs: weighted totals are unknowns of their own (suppress-survey.ts).
+    const survey: SurveyAudit | undefined = surveyRows ? surveyAudit(metas, cellOfRow, cellFamily, state.length) : undefined;
+    // Among partners with room, one of the pinned cell's own weight first: with it,
+    // neither the counts nor the weighted totals tell the two apart.
+    const partnerOrder = (h: number) => {
+      if (!survey?.second || !(survey.weightOf[h] > 0)) return better;
+      const w = survey.weightOf[h];
+      const tight = (c: number) => Number(cellSize[c] < familyMin[cellFamily[c]]);
+      const other = (c: number) => Number(survey.weightOf[c] !== w);
+      return (a: number, b: number) => tight(a) - tight(b) || other(a) - other(b) || better(a, b);
+    };
     // The room rule looks at one equation at a time; sums of several can still pin a
     // cell (a hidden school that is the total minus a dzongkhag minus a location). The
     // audit finds every cell the equations together determine; each gets one more
     // hidden partner from its own equations, and the rules run again, until none is.
     for (;;) {
-      const pinned = pinnedCells(relations, (c) => state[c] !== 0 || isVirtual(c), (c) => state[c] !== 0 && !isVirtual(c));
+      const pinned = pinnedCells(relations, (c) => state[c] !== 0 || isVirtual(c), (c) => state[c] !== 0 && !isVirtual(c), survey?.second);
       let progress = false;
       for (const h of pinned) {
-        const partner = partnerOf(h, relations, relationsOf, state, isVirtual, better);
+        const partner = partnerOf(h, relations, relationsOf, state, isVirtual, partnerOrder(h));
         if (partner >= 0) {
           hideCell(partner);
           progress = true;
@@ -438,6 +457,11 @@ function hide(
     // Other flags would describe the hidden figures (zero-denominator says the hidden
     // denominator is 0; unknown-excluded that some records were unknown).
     writeFigures(rows[i], null, null, null, null, null, null, null, true, [why === PRIMARY ? "suppressed" : "suppressed-complementary"]);
+  }
+  if (surveyRows && hiddenCount > 0) {
+    const hiddenCells: number[] = [];
+    for (let c = 0; c < state.length; c++) if (state[c] !== 0 && cellRow[c] >= 0) hiddenCells.push(c);
+    withholdIntervals(rows, metas, sets, (i) => rows[i].suppressed, cellOfRow, cellFamily, hiddenCells, cellRow);
   }
 }
 
