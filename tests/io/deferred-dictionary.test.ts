@@ -57,6 +57,13 @@ describe("id columns decoded on first use", () => {
     expect(r.rejects[0]).toMatchObject({ row: 2, column: "id", value: "TOO-LONG-AN-ID" });
   });
 
+  it("lets the dictionary be replaced, as any CodeColumn's", () => {
+    const id = parseCsv("id,sex\nP1,f\nP2,m\n", S).table.columns.id as CodeColumn;
+    id.dictionary = ["a", "b"];
+    expect(codeAt(id, 1)).toBe("b");
+    expect({ ...id }.dictionary).toEqual(["a", "b"]);
+  });
+
   it("decodes non-ASCII ids", () => {
     const r = parseCsv("id,sex\nཀ1,f\nÉlève-2,m\nཀ1,f\n", S);
     const id = r.table.columns.id as CodeColumn;

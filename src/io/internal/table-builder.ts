@@ -605,11 +605,16 @@ export class TableBuilder {
           // dataset reads ids by code (duplicates, joins) and never needs 10M id strings
           // (at 10M unique ids, decoding them cost ~1.4 s, GC included, and ~300 MB).
           const texts = () => this.dictionaryOf(k);
+          // writable like any CodeColumn's: an array assigned replaces the decoded one
+          let assigned: string[] | null = null;
           columns[f.name] = {
             kind: "code",
             codes,
             get dictionary() {
-              return texts();
+              return assigned ?? texts();
+            },
+            set dictionary(v: string[]) {
+              assigned = v;
             },
           };
         } else columns[f.name] = { kind: "code", codes, dictionary: this.dictionaries[k] as string[] };
