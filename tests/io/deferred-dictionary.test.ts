@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { parseCsv, readCsvChunks, type ReadChunk } from "../../src/io";
-import { codeAt, type CodeColumn } from "../../src/models/columns";
+import { codeAt, rowAt, type CodeColumn } from "../../src/models/columns";
 
 // An id column (free text with only length rules) is decoded when its dictionary is
 // first read, not when the read ends: the values must be the same either way, the
@@ -69,5 +69,33 @@ describe("id columns decoded on first use", () => {
     const id = r.table.columns.id as CodeColumn;
     expect(id.dictionary).toEqual(["ཀ1", "Élève-2"]);
     expect([...id.codes]).toEqual([0, 1, 0]);
+  });
+
+  it("keeps a U+FEFF that starts a value, however and whenever the dictionary is read", async () => {
+    // "\uFEFFP1" and "P1" are different bytes, so different values. TextDecoder drops
+    // a leading U+FEFF by default: decoded in one batch, the first value lost it and the
+    // dictionary read ["P1", "P1"]; cell by cell (an enum, a pattern) every value lost it.
+    const bom = "\uFEFF";
+    const text = `id,sex\n${bom}P1,f\nP1,m\nP2,f\n${bom}P2,m\n`;
+    const whole = parseCsv(text, S).table.columns.id as CodeColumn;
+    expect(whole.dictionary).toEqual([`${bom}P1`, "P1", "P2", `${bom}P2`]);
+    const early: string[][] = [];
+    for await (const c of readCsvChunks(text, S, { chunkRows: 1 })) early.push([...(c.table.columns.id as CodeColumn).dictionary]);
+    expect(early.at(-1)).toEqual(whole.dictionary);
+    const Pattern = z.object({ id: z.string().regex(/P\d$/), sex: z.enum(["f", "m"]) });
+    const patterned = parseCsv(text, Pattern).table;
+    expect(Array.from({ length: 4 }, (_, i) => rowAt(patterned, i).id)).toEqual([`${bom}P1`, "P1", "P2", `${bom}P2`]);
+  });
+
+  it("reads short values with NUL bytes past the binary check as they are", () => {
+    // The first 64 KiB are checked for NUL bytes (a binary file); later ones stay in
+    // their values. Short values are keyed by their bytes: "\0A\0" and "A\0" once had
+    // one key, so the second read as the first.
+    const T = z.object({ id: z.string().min(1).max(9), pad: z.string().optional() });
+    const ids = ["A\0", "\0A\0", "A", "\0A", "\0\0\0A", "\0\0A"];
+    const csv = `id,pad\nFIRST,${"x".repeat(70_000)}\n${ids.map((c) => `${c},`).join("\n")}\n`;
+    const r = parseCsv(csv, T);
+    expect(r.counts).toMatchObject({ read: 7, kept: 7 });
+    expect(ids.map((_, k) => rowAt(r.table, k + 1).id)).toEqual(ids);
   });
 });

@@ -1,11 +1,13 @@
-const utf8 = new TextDecoder("utf-8");
+// ignoreBOM: a U+FEFF at the start of a value is part of it (the file's own BOM is
+// skipped by the scanner); dropping it made two values of different bytes one text
+const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /**
  * An open-addressing hash set of byte strings: finds a cell's bytes without decoding
  * them, so a code column creates a JS string only for each new distinct value (or,
  * for deferred columns, decodes all new values at once with one `TextDecoder` call).
  * Slots are numbered 0, 1, 2... in insertion order; values are stored back to back in
- * one byte arena, each followed by a NUL byte (readers reject NUL bytes in input).
+ * one byte arena, each followed by a NUL byte (a value holding one is decoded alone).
  * Probing steps by {@link probeStep}, not 1: {@link hashCell} puts 16 consecutive ids
  * in 16 consecutive entries, and with step 1 a run that meets another run slides along
  * it (11 probes per insert for 1M ids `P1`...).

@@ -272,8 +272,8 @@ export class CsvScanner {
             const mid = len > 3 ? s + 3 : i;
             let ka = 0;
             let kb = 0;
-            for (let j = s; j < mid; j++) ka = (ka << 8) | buf[j];
-            for (let j = mid; j < i; j++) kb = (kb << 8) | buf[j];
+            for (let j = s; j < mid; j++) ka = ka * 257 + buf[j] + 1;
+            for (let j = mid; j < i; j++) kb = kb * 257 + buf[j] + 1;
             const short = shorts[k] as ShortCodes;
             const code = short.get(ka, kb);
             if (code >= 0) codesOut[k][row] = code;

@@ -1,5 +1,7 @@
-const utf8 = new TextDecoder("utf-8");
-const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+// ignoreBOM: a U+FEFF at the start of a cell is part of its value (the file's own BOM
+// is skipped by the scanner); dropping it gave values of different bytes one text
+const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** Decode UTF-8 bytes `buf[s..e)` to a string; pure ASCII skips TextDecoder. Invalid bytes become U+FFFD. */
 export function decodeBytes(buf: Uint8Array, s: number, e: number): string {

@@ -69,7 +69,7 @@ export function compileScanner(host: ScanHost, b: TableBuilder, delim: number, m
         while (i < n) {
           c = buf[i];
           if (c <= ${maxStop} && (c === ${delim} || c === 10 || c === 13)) break;
-          if (i - s < 3) ka = (ka << 8) | c; else kb = (kb << 8) | c;
+          if (i - s < 3) ka = ka * 257 + c + 1; else kb = kb * 257 + c + 1;
           i++;
         }
         if (i >= n && !final) return rowStart;

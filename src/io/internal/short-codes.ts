@@ -7,10 +7,12 @@ const SHORT_LIMIT = 1 << 16;
 /**
  * An open-addressing map from short cells (1 to {@link SHORT_MAX} bytes) to codes, so
  * that short codes ("female", "G10", "S00017") are found without hashing or comparing
- * bytes. A cell is keyed by two integers: `a`, its first three bytes (at most) read as
- * a base-256 number, and `b`, the rest. Readers reject NUL bytes, so no byte is 0 and
- * `a * 2^24 + b` is exact and injective over all lengths. Holds only values that passed
- * the column's checks (the others take the slow path and are reported every time).
+ * bytes. A cell is keyed by two integers: `a`, its first three bytes (at most) as
+ * base-257 digits byte + 1 (`a = a * 257 + byte + 1`), and `b`, the rest likewise. No digit is
+ * 0, so the digits give the length back, and `a * 2^25 + b` (a, b < 257^3 < 2^25) is
+ * exact and injective over all lengths, NUL bytes included (a NUL byte after the first
+ * 64 KiB is read as part of its value, not rejected). Holds only values that passed the
+ * column's checks (the others take the slow path and are reported every time).
  */
 export class ShortCodes {
   private keys: Float64Array;
@@ -29,7 +31,7 @@ export class ShortCodes {
   /** Code of the cell keyed `a`, `b`, or -1. */
   get(a: number, b: number): number {
     const keys = this.keys;
-    const k = a * 16777216 + b;
+    const k = a * 33554432 + b;
     let p = Math.imul(a ^ Math.imul(b, -2048144789), -1640531535) >>> this.shift;
     for (;;) {
       const x = keys[p];
@@ -50,7 +52,7 @@ export class ShortCodes {
   private place(a: number, b: number, code: number): void {
     let p = Math.imul(a ^ Math.imul(b, -2048144789), -1640531535) >>> this.shift;
     while (this.keys[p] !== 0) p = (p + 1) & this.mask;
-    this.keys[p] = a * 16777216 + b;
+    this.keys[p] = a * 33554432 + b;
     this.codes[p] = code;
   }
 
@@ -63,7 +65,7 @@ export class ShortCodes {
     this.mask = (1 << bits) - 1;
     this.shift = 32 - bits;
     for (let p = 0; p < keys.length; p++) {
-      if (keys[p] !== 0) this.place(Math.floor(keys[p] / 16777216), keys[p] % 16777216, codes[p]);
+      if (keys[p] !== 0) this.place(Math.floor(keys[p] / 33554432), keys[p] % 33554432, codes[p]);
     }
   }
 }
