@@ -8,8 +8,9 @@
 export const MISSING_CODE = 0xffffffff;
 
 /**
- * A dictionary-encoded text column (ids, codes, names). Dictionary values are
- * distinct: code equality is text equality (`createDataset` compares ids by code).
+ * A dictionary-encoded text column (ids, codes, names). Dictionary values should be
+ * distinct, so that code equality is text equality (`createDataset` compares ids by
+ * code; a hand-built dictionary that repeats a text has its ids compared by text).
  * Readers decode an id or free-text column's dictionary when `dictionary` is first
  * read (a getter); the array then keeps its identity and, in chunked reads, grows.
  */

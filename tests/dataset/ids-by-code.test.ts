@@ -84,4 +84,35 @@ describe("createDataset compares ids by code", () => {
     expect(ds.integrity.accounts.students).toEqual({ read: 3, kept: 2, duplicates: 1, orphans: 0 });
     expect(ds.integrity.issues.find((i) => i.code === "duplicate-id")).toMatchObject({ row: 3, value: "7" });
   });
+
+  it("compares by text a hand-built id column whose dictionary repeats a text", () => {
+    // Readers never do this (CodeColumn: values are distinct), but a table built by hand
+    // can: codes 0 and 1 both read "A". Compared by code, both schools A were kept and
+    // pupils joined the last one; compared by text, the second is a duplicate.
+    const schoolTable: ColumnTable = {
+      length: 3,
+      columns: {
+        school_id: { kind: "code", codes: Uint32Array.from([0, 1, 2]), dictionary: ["A", "A", "B"] },
+        region: { kind: "code", codes: new Uint32Array(3), dictionary: ["R1"] },
+        district: { kind: "code", codes: new Uint32Array(3), dictionary: ["D1"] },
+        level: { kind: "code", codes: new Uint32Array(3), dictionary: ["primary"] },
+        ownership: { kind: "code", codes: new Uint32Array(3), dictionary: ["public"] },
+        location: { kind: "code", codes: Uint32Array.from([0, 1, 0]), dictionary: ["rural", "urban"] },
+      },
+    };
+    const p = pupils([0, 1], [2024, 2024], [0, 0]);
+    const ds = createDataset({ profile, schools: schoolTable, students: p.table });
+    expect(ds.integrity.accounts.schools).toEqual({ read: 3, kept: 2, duplicates: 1, orphans: 0 });
+    expect(ds.integrity.issues.find((i) => i.code === "duplicate-id")).toMatchObject({ file: "schools", row: 2, value: "A" });
+    const loc = ds.facts.students.dims.location;
+    expect(Array.from(loc.codes, (c) => loc.dictionary[c])).toEqual(["rural", "rural"]);
+  });
+
+  it("gives a row without a year the dataset's year before looking for duplicates", () => {
+    // createDataset({ year: 2024 }) puts a pupil with no year in 2024, so beside the same
+    // pupil's 2024 row it is a duplicate, not a second pupil in 2024.
+    const p = pupils([3, 3], [Number.NaN, 2024], [0, 0]);
+    const ds = createDataset({ profile, schools, students: p.table, year: 2024 });
+    expect(ds.integrity.accounts.students).toEqual({ read: 2, kept: 1, duplicates: 1, orphans: 0 });
+  });
 });

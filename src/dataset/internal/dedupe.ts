@@ -1,4 +1,4 @@
-import { MISSING_CODE, type ColumnTable } from "../../models/columns";
+import { MISSING_CODE, type CodeColumn, type ColumnTable } from "../../models/columns";
 import type { EmisIssue } from "../../models/errors";
 import { numberGetter, stringGetter } from "./column-access";
 
@@ -16,11 +16,18 @@ const FLAT_MAX = 1 << 26;
  * distinct values: see `CodeColumn`), so a file of 10M pupil ids is checked without
  * building 10M strings; only the duplicates reported are decoded.
  */
-export function dedupe(t: ColumnTable, column: string, file: string, issues: EmisIssue[], byYear = false): { keep: Uint8Array; duplicates: number } {
+export function dedupe(
+  t: ColumnTable,
+  column: string,
+  file: string,
+  issues: EmisIssue[],
+  byYear = false,
+  defaultYear?: number,
+): { keep: Uint8Array; duplicates: number } {
   const n = t.length;
   const keep = new Uint8Array(n);
   const col = t.columns[column];
-  const years = byYear ? yearIndex(t) : { index: new Uint32Array(n), count: 1 };
+  const years = byYear ? yearIndex(t, defaultYear) : { index: new Uint32Array(n), count: 1 };
   let duplicates = 0;
   // made on the first duplicate: reading a code column's dictionary decodes it
   let idText: ((i: number) => string | null) | null = null;
@@ -39,7 +46,7 @@ export function dedupe(t: ColumnTable, column: string, file: string, issues: Emi
       message: `${file} row ${i + 1}: ${column} ${id} repeats row ${prev + 1}; the later row is left out — remove or renumber it`,
     });
   };
-  if (col?.kind === "code" && col.codes.length >= n) {
+  if (col?.kind === "code" && col.codes.length >= n && !repeatsText(col)) {
     const codes = col.codes;
     const yi = years.index;
     const Y = years.count;
@@ -64,7 +71,7 @@ export function dedupe(t: ColumnTable, column: string, file: string, issues: Emi
     }
     return { keep, duplicates };
   }
-  // ids in a number column (or absent): compared as text
+  // ids in a number column, or a code column whose dictionary repeats a text: compared as text
   const first = new Map<string, number>();
   const textAt = stringGetter(t, column);
   for (let i = 0; i < n; i++) {
@@ -83,8 +90,23 @@ export function dedupe(t: ColumnTable, column: string, file: string, issues: Emi
   return { keep, duplicates };
 }
 
-/** A small index per row for its `year` (equal numbers share one; missing is one more). */
-function yearIndex(t: ColumnTable): { index: Uint32Array; count: number } {
+/**
+ * Whether a code column built by hand names one text by two codes. A reader's
+ * dictionary (decoded on first read, an accessor) holds distinct values by construction
+ * and is not read; a plain array is checked (its strings exist already).
+ */
+function repeatsText(col: CodeColumn): boolean {
+  const own = Object.getOwnPropertyDescriptor(col, "dictionary");
+  if (!own || own.get) return false;
+  const dictionary = col.dictionary;
+  return new Set(dictionary).size !== dictionary.length;
+}
+
+/**
+ * A small index per row for its `year` (equal numbers share one; missing is one more).
+ * A missing year is `defaultYear` when given, the year its row's facts get.
+ */
+function yearIndex(t: ColumnTable, defaultYear?: number): { index: Uint32Array; count: number } {
   const n = t.length;
   const index = new Uint32Array(n);
   const yearAt = numberGetter(t, "year");
@@ -92,7 +114,8 @@ function yearIndex(t: ColumnTable): { index: Uint32Array; count: number } {
   let lastValue = Number.NaN;
   let lastIndex = -1;
   for (let i = 0; i < n; i++) {
-    const v = yearAt(i);
+    const read = yearAt(i);
+    const v = Number.isNaN(read) && defaultYear !== undefined ? defaultYear : read;
     if (v === lastValue && lastIndex >= 0) {
       index[i] = lastIndex;
       continue;

@@ -6,7 +6,7 @@ import { finishFact, linkSchools, type BuildContext } from "./context";
 
 export function buildSectionFacts(t: ColumnTable, ctx: BuildContext) {
   const { schoolDims } = ctx;
-  const { keep, duplicates } = dedupe(t, "section_id", "sections", ctx.issues, true);
+  const { keep, duplicates } = dedupe(t, "section_id", "sections", ctx.issues, true, ctx.year);
   const n = t.length - duplicates;
   const dims: Record<string, DimBuilder> = Object.fromEntries(
     ["school", "year", "grade", "multigrade", "shift", ...schoolDims].map((d) => [d, new DimBuilder(n)]),

@@ -28,7 +28,7 @@ function statusMeasures(s: string | null): [number, number, number] {
 export function buildStudentFacts(t: ColumnTable, ctx: BuildContext) {
   const { profile, schoolDims, derive } = ctx;
   // A pupil appears once per school year: ids repeat across years.
-  const { keep, duplicates } = dedupe(t, "student_id", "students", ctx.issues, true);
+  const { keep, duplicates } = dedupe(t, "student_id", "students", ctx.issues, true, ctx.year);
   const n = t.length - duplicates;
   const dimNames = ["school", "year", ...CODES, "disability", "disability_functioning", "over_age", "at_risk", ...schoolDims];
   const dims: Record<string, DimBuilder> = Object.fromEntries(dimNames.map((d) => [d, new DimBuilder(n)]));

@@ -10,7 +10,7 @@ const CODES = ["sex", "qualification", "qualified", "trained", "teaching", "post
 
 export function buildTeacherFacts(t: ColumnTable, ctx: BuildContext) {
   const { schoolDims } = ctx;
-  const { keep, duplicates } = dedupe(t, "teacher_id", "teachers", ctx.issues, true);
+  const { keep, duplicates } = dedupe(t, "teacher_id", "teachers", ctx.issues, true, ctx.year);
   const n = t.length - duplicates;
   const dimNames = ["school", "year", ...CODES, "age_band", "experience_band", ...schoolDims];
   const dims: Record<string, DimBuilder> = Object.fromEntries(dimNames.map((d) => [d, new DimBuilder(n)]));
