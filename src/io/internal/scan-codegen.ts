@@ -61,6 +61,8 @@ export function compileScanner(host: ScanHost, b: TableBuilder, delim: number, m
     if (kind === COL_CODE) {
       locals.push(`const o${col} = b.codesOut[${k}]; const sh${col} = b.shorts[${k}]; const dc${col} = b.dicts[${k}];`);
       const empty = b.emptyOk[k] === 1 ? `o${col}[row] = ${b.emptyCode[k]};` : `b.emptyCell(${k});`;
+      // The key's digits are byte + 1 in base 257 (see ShortCodes); \`| 0\` keeps \`kb\` an
+      // int32 in long values, whose key is never used (within SHORT_MAX it never wraps).
       // Two paths, short values by their exact key and long ones by hash. Merging them
       // into one path that the first row runs whole (so that the first long value or
       // the first repeat of one cannot deoptimise) was measured 25-40% slower per row
@@ -69,7 +71,7 @@ export function compileScanner(host: ScanHost, b: TableBuilder, delim: number, m
         while (i < n) {
           c = buf[i];
           if (c <= ${maxStop} && (c === ${delim} || c === 10 || c === 13)) break;
-          if (i - s < 3) ka = ka * 257 + c + 1; else kb = kb * 257 + c + 1;
+          if (i - s < 3) ka = ka * 257 + c + 1; else kb = (kb * 257 + c + 1) | 0;
           i++;
         }
         if (i >= n && !final) return rowStart;
