@@ -116,8 +116,9 @@ export class CsvScanner {
   private consume(buf: Uint8Array, final: boolean): void {
     let pos = 0;
     if (!this.started) {
+      // carried bytes are copies: a reader may refill the chunk once push returns
       if (!final && buf.length < 3) {
-        this.carry = buf;
+        this.carry = buf.slice();
         return;
       }
       if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) pos = 3;
@@ -125,7 +126,7 @@ export class CsvScanner {
       while (pos < buf.length && (buf[pos] === LF || buf[pos] === CR)) pos++;
       const end = recordEnd(buf, pos);
       if (end < 0 && !final) {
-        this.carry = buf;
+        this.carry = buf.slice();
         return;
       }
       const stop = end < 0 ? buf.length : end;
