@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createDataset } from "../../src/dataset";
 import { profiles } from "../../src/profiles";
-import type { ColumnTable } from "../../src/models/columns";
+import { MISSING_CODE, type ColumnTable } from "../../src/models/columns";
 
 const profile = profiles.generic;
 const schools = [
@@ -114,5 +114,36 @@ describe("createDataset compares ids by code", () => {
     const p = pupils([3, 3], [Number.NaN, 2024], [0, 0]);
     const ds = createDataset({ profile, schools, students: p.table, year: 2024 });
     expect(ds.integrity.accounts.students).toEqual({ read: 2, kept: 1, duplicates: 1, orphans: 0 });
+  });
+
+  it("links no pupil to a school without an id, whatever its stand-in label", () => {
+    // The third school has no id; it is labelled row-3 in the school fact, and a pupil
+    // whose school_id is literally "row-3" is an orphan, not one of its pupils.
+    // (a reader rejects a school without an id; a table built by hand can hold one)
+    const col = (codes: number[], dictionary: string[]) => ({ kind: "code" as const, codes: Uint32Array.from(codes), dictionary });
+    const withBlank: ColumnTable = {
+      length: 3,
+      columns: {
+        school_id: col([0, 1, MISSING_CODE], ["A", "B"]),
+        region: col([0, 0, 0], ["R1"]),
+        district: col([0, 0, 0], ["D1"]),
+        level: col([0, 0, 0], ["primary"]),
+        ownership: col([0, 0, 0], ["public"]),
+        location: col([0, 1, 1], ["rural", "urban"]),
+      },
+    };
+    const table: ColumnTable = {
+      length: 1,
+      columns: {
+        student_id: { kind: "code", codes: Uint32Array.from([0]), dictionary: ["P0"] },
+        school_id: { kind: "code", codes: Uint32Array.from([0]), dictionary: ["row-3"] },
+        grade: { kind: "code", codes: new Uint32Array(1), dictionary: ["G1"] },
+        year: { kind: "number", values: Float64Array.from([2024]) },
+      },
+    };
+    const ds = createDataset({ profile, schools: withBlank, students: table });
+    const school = ds.facts.schools.dims.school;
+    expect(Array.from(school.codes, (c) => school.dictionary[c])).toEqual(["A", "B", "row-3"]);
+    expect(ds.integrity.accounts.students).toEqual({ read: 1, kept: 1, duplicates: 0, orphans: 1 });
   });
 });

@@ -50,8 +50,11 @@ export function buildSchoolFacts(t: ColumnTable, schoolDims: string[], issues: E
   let j = 0;
   for (let i = 0; i < t.length; i++) {
     if (!keep[i]) continue;
-    const sid = id(i) ?? `row-${i + 1}`;
-    index.rowOf.set(sid, j);
+    // a school without an id is labelled by its row, and nothing can link to it (a
+    // pupil whose school_id reads "row-3" is an orphan, not a pupil of that school)
+    const own = id(i);
+    const sid = own ?? `row-${i + 1}`;
+    if (own !== null) index.rowOf.set(sid, j);
     dimB.school.set(j, sid);
     const values: Record<string, string | null> = {};
     for (const d of schoolDims) values[d] = getters[d](i);
