@@ -1,6 +1,9 @@
 /** Longest cell (in bytes) that {@link ShortCodes} keys exactly. */
 export const SHORT_MAX = 6;
 
+/** A key is `a * SPLIT + b` (a, b < 257^3 < 2^25; see {@link ShortCodes}). */
+const SPLIT = 2 ** 25;
+
 /** Values a {@link ShortCodes} holds at most (beyond, high-cardinality columns use the byte dictionary alone). */
 const SHORT_LIMIT = 1 << 16;
 
@@ -31,7 +34,7 @@ export class ShortCodes {
   /** Code of the cell keyed `a`, `b`, or -1. */
   get(a: number, b: number): number {
     const keys = this.keys;
-    const k = a * 33554432 + b;
+    const k = a * SPLIT + b;
     let p = Math.imul(a ^ Math.imul(b, -2048144789), -1640531535) >>> this.shift;
     for (;;) {
       const x = keys[p];
@@ -52,7 +55,7 @@ export class ShortCodes {
   private place(a: number, b: number, code: number): void {
     let p = Math.imul(a ^ Math.imul(b, -2048144789), -1640531535) >>> this.shift;
     while (this.keys[p] !== 0) p = (p + 1) & this.mask;
-    this.keys[p] = a * 33554432 + b;
+    this.keys[p] = a * SPLIT + b;
     this.codes[p] = code;
   }
 
@@ -65,7 +68,7 @@ export class ShortCodes {
     this.mask = (1 << bits) - 1;
     this.shift = 32 - bits;
     for (let p = 0; p < keys.length; p++) {
-      if (keys[p] !== 0) this.place(Math.floor(keys[p] / 33554432), keys[p] % 33554432, codes[p]);
+      if (keys[p] !== 0) this.place(Math.floor(keys[p] / SPLIT), keys[p] % SPLIT, codes[p]);
     }
   }
 }
