@@ -380,3 +380,54 @@ describe("disaggregate on a survey design: weighted totals and intervals", () =>
     expect(r).toBe(m % P);
   });
 });
+
+describe("disaggregate on a survey design: shares that split their groups", () => {
+  it("runs when a girls' share splits school × sex groups (a part cell has no row of its own)", () => {
+    // Found by a hostile trial (seed 117): the partner order of design-weighted cells
+    // read the text key of a share's part cell, which has no row, and threw a TypeError.
+    const spec: Array<[string, string, string, string, number, number, number]> = [
+      // id, region, location, stratum, weight, pupils, passed
+      ["s0", "R1", "rural", "S0", 5, 8, 6],
+      ["s1", "R0", "urban", "S2", 5, 0, 0],
+      ["s2", "R1", "rural", "S1", 5, 0, 0],
+      ["s3", "R1", "urban", "S1", 2, 15, 0],
+      ["s4", "R1", "rural", "S2", 1.37, 1, 0],
+    ];
+    const schools = spec.map(([id, region, location, stratum, weight]) => ({
+      school_id: id,
+      region,
+      district: `${region}-D`,
+      level: "primary",
+      ownership: "public",
+      location,
+      stratum,
+      fpc: 6,
+      weight,
+    }));
+    const students = spec.flatMap(([id, , , , , pupils, passed]) =>
+      Array.from({ length: pupils }, (_, i) => ({
+        student_id: `${id}-${i}`,
+        school_id: id,
+        grade: "G1",
+        sex: i < Math.floor(pupils / 2) ? "female" : "male",
+        year: 2024,
+        passed: i < passed ? "yes" : "no",
+        score: (i * 7) % 100,
+      })),
+    );
+    const design = { strata: "stratum", psu: "school_id", fpc: "fpc", weight: "weight", lonely: "certainty" as const };
+    const ds = createDataset({ profile, schools, students, design } as Parameters<typeof createDataset>[0]);
+    const t = disaggregate(ds, ["enrolment", "female-pupils-percent", "pass-rate", "mean-score"], {
+      groupingSets: [[], ["school", "sex"]],
+      suppression: { minCell: 5 },
+    });
+    expect(t.length).toBeGreaterThan(0);
+    for (const r of t) {
+      if (r.suppressed) expect([r.value, r.numerator, r.denominator, r.n, r.ciLow, r.ciHigh]).toEqual([null, null, null, null, null, null]);
+      for (const v of [r.value, r.numerator, r.denominator, r.ciLow, r.ciHigh]) if (v !== null) expect(Number.isFinite(v)).toBe(true);
+    }
+    // s3's 7 girls and 8 boys are at least the minimum; s0's 4 and 4 are not
+    const s0 = t.filter((r) => r.indicator === "enrolment" && r.school === "s0");
+    expect(s0.every((r) => r.suppressed)).toBe(true);
+  });
+});

@@ -357,12 +357,17 @@ function hide(
       const size = cellSize[c];
       return size >= familyMin[cellFamily[c]] ? size : Number.MAX_VALUE / 2 - size;
     };
-    // Ties by the group's text key (the cells of one equation share their family).
+    // Ties by the group's text key (the cells of one equation share their family); a
+    // part of a share has its base cell's row, an unpublished total none (it sorts last).
+    const textOf = (c: number) => {
+      const first = cellFirst[baseOf.get(c) ?? c];
+      return first >= 0 ? keys.text(first) : `~${c}`;
+    };
     const better = (a: number, b: number) => {
       const r = rank(a) - rank(b);
       if (r !== 0) return r;
-      const ka = keys.text(cellFirst[a]);
-      const kb = keys.text(cellFirst[b]);
+      const ka = textOf(a);
+      const kb = textOf(b);
       return ka < kb ? -1 : ka > kb ? 1 : 0;
     };
     // Equations are checked smallest first (sorted above), and a cell hidden makes
