@@ -70,9 +70,9 @@ export interface DisaggregateOptions extends GroupingOptions {
  * disclosure control tests the unweighted counts of sampled records (the people a cell
  * could identify), never weighted totals; its audit treats the weighted totals as
  * equations of their own (weighted = weight × count for a cell of one weight), and
- * withholds the interval of a published row whose group can share a record with a
- * hidden cell (`ciLow`/`ciHigh` null, flag `interval-withheld`; docs/concepts.md,
- * disclosure control). The design effect of a group (its design
+ * withholds every design-based interval of a family with a hidden cell, except a
+ * group within one PSU (`ciLow`/`ciHigh` null, flag `interval-withheld`;
+ * docs/concepts.md, disclosure control, with its known gaps). The design effect of a group (its design
  * variance over that of a simple random sample of the same size) is `surveyEstimate`'s
  * `deff`. Distribution, flow and external kinds over sampled facts throw
  * `design-not-supported`.

@@ -16,8 +16,9 @@
  * - `zero-mean`: mean of the distribution is 0.
  * - `margin-mismatch`: a published margin differs from the sum of its parts.
  * - `not-computable`: the data cannot support this figure (e.g. no teachers by level).
- * - `interval-withheld`: a design-based interval left out because its standard error reads
- *   rows of a cell hidden by disclosure control (value, numerator, denominator, n kept).
+ * - `interval-withheld`: a design-based interval left out because disclosure control hid
+ *   a cell of its indicator's family (its standard error could narrow the hidden count);
+ *   value, numerator, denominator and n are kept.
  */
 export const FLAGS = [
   "zero-denominator",

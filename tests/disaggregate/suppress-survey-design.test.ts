@@ -263,14 +263,16 @@ describe("disaggregate on a survey design: weighted totals and intervals", () =>
     expect(total.flags).toEqual(["interval-withheld"]);
   });
 
-  it("withholds the interval of every group sharing rows with a hidden cell, not only those containing it", () => {
+  it("withholds every interval of a family with a hidden cell, not only of the groups containing it", () => {
     // Regions R1 {a, b} ... R4 {g, h}; locations rural {a, c, e, g} and urban {b, d, f,
     // h}; one stratum per region, weights N_h/2 = 2, 3, 4, 5. R1 has 1 + 2 pupils: hidden, with
     // R2 (13) and R3 (45) so that the partners of the largest hidden region can absorb a
     // move of 5. A location's SE reads its schools' totals, one from each region: beside
     // its sum it narrows how the location splits across the hidden regions, so every
     // location interval is withheld, and the national one. R4 shares no school with a
-    // hidden region and keeps its interval.
+    // hidden region, but its SE gives how it splits between its urban and rural school,
+    // which the location totals carry on to the hidden regions (a trial pinned a hidden
+    // region of 3 that way): it is withheld too.
     const regions = ["R1", "R2", "R3", "R4"];
     const schools: School[] = ["a", "b", "c", "d", "e", "f", "g", "h"].map((id, k) => ({
       id,
@@ -329,9 +331,37 @@ describe("disaggregate on a survey design: weighted totals and intervals", () =>
       expect(r.flags).toContain("interval-withheld");
     }
     const open = t.find((r) => r.level === "region" && !r.suppressed)!;
-    expect(open.region).toBe("R4");
-    expect(open.ciLow).not.toBeNull();
-    expect(open.flags).not.toContain("interval-withheld");
+    expect(open).toMatchObject({ region: "R4", ciLow: null, ciHigh: null });
+    expect(open.flags).toContain("interval-withheld");
+  });
+
+  it("withholds the interval of a region that shares no school with the hidden ones (equal weights)", () => {
+    // A hostile trial: weight 4 everywhere (weighted totals add nothing). R1 = two urban
+    // schools with 1 + 2 pupils, R2 and R3 rural (7 each), R4 = one urban school (9) and
+    // one rural (13) in one stratum; sets [[], [region], [location]]. R1 is hidden, R2
+    // and R3 with it. R4's interval, had it stayed: SE² = (1 − 2/8)·2/(2 − 1)·Σ (Y_p − Ȳ)²
+    // with Y_p = 4·pupils gives |urban − rural| = 4, so R4's urban school has 9 or 13
+    // pupils; 13 is more than the urban n 12, so 9, and R1 = 12 − 9 = 3 exactly.
+    const mk = (id: string, region: string, location: string, stratum: string): School => ({ id, stratum, N: 8, n: 2, region, location });
+    const schools = [
+      mk("a1", "R1", "urban", "S1"),
+      mk("a2", "R1", "urban", "S1"),
+      mk("b1", "R2", "rural", "S2"),
+      mk("b2", "R2", "rural", "S2"),
+      mk("d1", "R3", "rural", "S3"),
+      mk("d2", "R3", "rural", "S3"),
+      mk("c1", "R4", "urban", "S4"),
+      mk("c2", "R4", "rural", "S4"),
+    ];
+    const truth = { a1: 1, a2: 2, b1: 3, b2: 4, d1: 4, d2: 3, c1: 9, c2: 13 };
+    const t = disaggregate(build(schools, truth), ["enrolment"], { groupingSets: [[], ["region"], ["location"]], suppression: { minCell: MIN } });
+    expect(t.filter((r) => r.level === "region" && r.suppressed).map((r) => r.region)).toEqual(["R1", "R2", "R3"]);
+    const r4 = t.find((r) => r.region === "R4")!;
+    expect(r4).toMatchObject({ suppressed: false, n: 22, ciLow: null, ciHigh: null });
+    expect(r4.flags).toContain("interval-withheld");
+    // unweighted and weighted totals alone leave R1 anything from 0 to 12 (urban n)
+    const urban = t.find((r) => r.location === "urban")!;
+    expect(urban).toMatchObject({ n: 12, ciLow: null });
   });
 
   it("leaves no hidden count determined in random stratified samples (seeded)", () => {

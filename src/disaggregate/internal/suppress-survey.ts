@@ -56,58 +56,23 @@ export function surveyAudit(metas: RowMeta[], cellOfRow: Int32Array, cellFamily:
 /**
  * Design-based intervals: the SE of a group is a quadratic in the PSU totals of its rows
  * (Woodruff linearisation), so beside the linear equations it narrows the hidden cells
- * whose rows it reads; with equal weights a national interval left two candidates for
- * two hidden schools, and another equation told them apart. The interval of a published
- * row is withheld (`ciLow`/`ciHigh` null, flag `interval-withheld`) when its group can
- * share a row with a hidden cell of its family: no dimension its codes fix (its set's,
- * and those the set determines) has a different code from the hidden cell's. Sharing,
- * not containing: districts {s1,s2}, {s3,s4} and locations {s1,s3}, {s2,s4} of four
- * PSUs, both districts hidden: each location's SE gives y1² + y3² beside y1 + y3, so
- * {y1, y3} and {y2, y4} up to order, and a hidden district y1 + y2 has at most 4
- * values. A group within one PSU is exempt: its SE reads only that PSU's totals, which
- * are its own published numerator and denominator.
+ * whose rows it reads (with equal weights a national interval left two candidates for
+ * two hidden schools, and another equation told them apart), and also cells it does not
+ * read: a published region of one urban and one rural school, in one stratum, gives
+ * |urban − rural| from its SE; with the urban total published, that pinned the urban
+ * part and, by difference, a hidden region of 3 pupils (a hostile trial). Any PSU total
+ * a published equation shares with a hidden cell can carry that, so the interval of every
+ * published design-weighted row of a family with a hidden cell is withheld (`ciLow`/
+ * `ciHigh` null, flag `interval-withheld`). A group within one PSU is exempt: its SE reads
+ * only that PSU's totals, which are its own published numerator and denominator.
  */
-export function withholdIntervals(
-  rows: ResultRow[],
-  metas: RowMeta[],
-  sets: string[][],
-  hiddenRow: (i: number) => boolean,
-  cellOfRow: Int32Array,
-  cellFamily: number[],
-  hiddenCells: number[],
-  cellRow: number[],
-): void {
-  // What a row's codes fix: its set's dimensions and those the set determines.
-  const known = (m: RowMeta) => [...sets[m.set], ...(m.fixed ?? [])];
-  // Hidden cells by family and known dimensions, each with the codes it fixes.
-  const groups = new Map<number, Array<{ dims: string[]; codes: Map<string, number>[]; byK: Map<string, Set<string>> }>>();
-  for (const c of hiddenCells) {
-    const m = metas[cellRow[c]];
-    const dims = known(m).sort();
-    const f = cellFamily[c];
-    let list = groups.get(f);
-    if (!list) groups.set(f, (list = []));
-    const id = dims.join("+");
-    let g = list.find((x) => x.dims.join("+") === id);
-    if (!g) list.push((g = { dims, codes: [], byK: new Map() }));
-    g.codes.push(new Map(dims.map((d) => [d, m.codes[m.U.indexOf(d)]])));
-  }
+export function withholdIntervals(rows: ResultRow[], metas: RowMeta[], hiddenRow: (i: number) => boolean, cellOfRow: Int32Array, cellFamily: number[], hiddenCells: number[]): void {
+  const families = new Set(hiddenCells.map((c) => cellFamily[c]));
   for (let i = 0; i < metas.length; i++) {
     const m = metas[i];
     const r = rows[i];
     if (!m.survey || m.survey.psus <= 1 || hiddenRow(i) || (r.ciLow === null && r.ciHigh === null)) continue;
-    const list = groups.get(cellFamily[cellOfRow[i]]);
-    if (!list) continue;
-    const mine = new Set(known(m));
-    const shares = list.some((g) => {
-      // the group and a hidden cell share no row only if a dimension both fix differs
-      const K = g.dims.filter((d) => mine.has(d));
-      const kid = K.join("+");
-      let keys = g.byK.get(kid);
-      if (!keys) g.byK.set(kid, (keys = new Set(g.codes.map((codes) => K.map((d) => codes.get(d)).join(",")))));
-      return keys.has(K.map((d) => m.codes[m.U.indexOf(d)]).join(","));
-    });
-    if (!shares) continue;
+    if (!families.has(cellFamily[cellOfRow[i]])) continue;
     r.ciLow = null;
     r.ciHigh = null;
     if (!r.flags.includes("interval-withheld")) r.flags.push("interval-withheld");

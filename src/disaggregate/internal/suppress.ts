@@ -466,7 +466,7 @@ function hide(
   if (surveyRows && hiddenCount > 0) {
     const hiddenCells: number[] = [];
     for (let c = 0; c < state.length; c++) if (state[c] !== 0 && cellRow[c] >= 0) hiddenCells.push(c);
-    withholdIntervals(rows, metas, sets, (i) => rows[i].suppressed, cellOfRow, cellFamily, hiddenCells, cellRow);
+    withholdIntervals(rows, metas, (i) => rows[i].suppressed, cellOfRow, cellFamily, hiddenCells);
   }
 }
 
