@@ -1,5 +1,5 @@
 import type { Dataset } from "../../dataset/create-dataset";
-import type { FactTable } from "../../dataset/fact-table";
+import { UNKNOWN, type FactTable } from "../../dataset/fact-table";
 import type { CodeSpace } from "./cells";
 import { determinedInFact, NONE, type Determined } from "./kind-common";
 
@@ -76,6 +76,52 @@ export class Places {
       for (let i = 0; i < at; i++) if (h.levels[i].id !== "national") out.add(h.levels[i].id);
     }
     return out;
+  }
+
+  /**
+   * The combinations of the place dimensions `dims` that occur, as the call's codes
+   * (a value the call never met is -1): read from every fact that holds them all, so
+   * the school file's schools (public, whatever their counts) and any rows of unknown
+   * place. Null when a dimension is not a place of the school file. An intruder knows
+   * the schools, so a combination outside these is known to be empty.
+   */
+  placeCombos(dims: string[]): number[][] | null {
+    if (dims.length === 0 || !dims.every((d) => this.schoolPlaces.has(d) || d === "school")) return null;
+    const index = dims.map((d) => new Map((this.space.dictionaries.get(d) ?? []).map((v, c) => [v, c])));
+    const seen = new Map<string, number[]>();
+    // Without the school id, the school file holds every combination but one: an orphan
+    // row (its school not in the file) has every school place unknown. That spares
+    // reading 10M pupils for what 500 schools say.
+    const schools = this.dataset.facts.schools;
+    const bySchools = !dims.includes("school") && schools !== undefined && schools.length > 0 && dims.every((d) => schools.dims[d]);
+    if (bySchools && Object.values(this.dataset.integrity.accounts).some((a) => a.orphans > 0)) {
+      const unknown = index.map((m) => m.get(UNKNOWN) ?? -1);
+      seen.set(unknown.join(","), unknown);
+    }
+    for (const fact of bySchools ? [schools] : Object.values(this.dataset.facts)) {
+      if (fact.length === 0 || !dims.every((d) => fact.dims[d])) continue;
+      // distinct local code tuples as mixed-radix numbers (no string per row), then
+      // each tuple once as the call's codes
+      const sizes = dims.map((d) => Math.max(1, fact.dims[d].dictionary.length));
+      if (sizes.reduce((a, x) => a * x, 1) > Number.MAX_SAFE_INTEGER) return null;
+      const cols = dims.map((d) => fact.dims[d].codes);
+      const keys = new Set<number>();
+      for (let i = 0; i < fact.length; i++) {
+        let k = 0;
+        for (let j = 0; j < dims.length; j++) k = k * sizes[j] + cols[j][i];
+        keys.add(k);
+      }
+      const local = dims.map((d, j) => Int32Array.from(fact.dims[d].dictionary, (v) => index[j].get(v) ?? -1));
+      for (let k of keys) {
+        const tuple = new Array<number>(dims.length);
+        for (let j = dims.length - 1; j >= 0; j--) {
+          tuple[j] = local[j][k % sizes[j]];
+          k = Math.floor(k / sizes[j]);
+        }
+        seen.set(tuple.join(","), tuple);
+      }
+    }
+    return [...seen.values()];
   }
 
   private smallestWith(dims: string[]): FactTable | undefined {

@@ -68,6 +68,7 @@ export function sumRelations(
   cellRow: number[],
   cellSize: number[],
   virtualCell: (family: number, size: number) => number,
+  placeCombos?: (dims: string[]) => number[][] | null,
 ): Array<{ parent: number; children: number[] }> {
   const relations: Array<{ parent: number; children: number[] }> = [];
   // Cells per family and set, in order of first row.
@@ -146,12 +147,14 @@ export function sumRelations(
   // an equation to each set.
   const virtualOf = new Map<string, number>();
   const linked = new Set<string>();
+  const atoms = new PlaceAtoms(keys, sets, cellsOfFamily, cellSize, virtualCell, relations);
   for (let f = 0; f < familyCount; f++) {
     const present = sets.map((_, si) => byFamilySet[f * sets.length + si].length > 0);
     for (let a = 0; a < sets.length; a++) {
       for (let b = a + 1; b < sets.length; b++) {
         if (!present[a] || !present[b]) continue;
         if (determines(f, b, sets[a]) || determines(f, a, sets[b])) continue;
+        if (placeCombos) atoms.link(f, a, b, byFamilySet[f * sets.length + a], byFamilySet[f * sets.length + b], placeCombos);
         const knownA = knownBy[f * sets.length + a];
         const common = [...knownA].filter((d) => knownBy[f * sets.length + b].has(d)).sort();
         const published = sets.some((set, si) => present[si] && set.length === common.length && set.every((d) => common.includes(d)));
@@ -185,6 +188,72 @@ export function sumRelations(
     }
   }
   return relations;
+}
+
+/** Most place atoms one pair of sets may add (beyond, the pair keeps only its common total). */
+const MAX_ATOMS = 50_000;
+
+/**
+ * Two sets of places that cut across each other (`[region, location]` and `[location,
+ * ownership]`) are both sums of their intersections (`[region, location, ownership]`),
+ * and the schools being public, an intruder knows which intersections are empty: with
+ * no public school in R1, the rural-public total is R0's rural public schools, and when
+ * R0's only rural school is public, it is R0's rural total (a trial read four hidden
+ * cells back that way). Each intersection that some school (or row) has is an
+ * unpublished cell, an atom, and each cell of either set is the sum of its atoms; an
+ * intersection nobody has is no term at all. Atoms are shared by every pair of sets
+ * with the same dimensions.
+ */
+class PlaceAtoms {
+  private readonly atomOf = new Map<string, number>();
+  private readonly linked = new Set<string>();
+
+  constructor(
+    private readonly keys: GroupKeys,
+    private readonly sets: string[][],
+    private readonly cellsOfFamily: Array<Map<number | string, number>>,
+    private readonly cellSize: number[],
+    private readonly virtualCell: (family: number, size: number) => number,
+    private readonly relations: Array<{ parent: number; children: number[] }>,
+  ) {}
+
+  /** Atoms of sets `a` and `b` in family `f`, when every dimension is a place and each cell of both sets has some. */
+  link(f: number, a: number, b: number, cellsA: number[], cellsB: number[], placeCombos: (dims: string[]) => number[][] | null): void {
+    const dims = [...new Set([...this.sets[a], ...this.sets[b]])].sort();
+    const combos = placeCombos(dims);
+    if (!combos || combos.length > MAX_ATOMS) return;
+    const cells = this.cellsOfFamily[f];
+    const cellIn = (si: number, tuple: number[]) => {
+      const key = this.keys.of(si, (d) => tuple[dims.indexOf(d)]);
+      return key === undefined ? undefined : cells.get(key);
+    };
+    const partsOf = new Map<number, number[]>();
+    const found: Array<[atom: number[], ca: number, cb: number]> = [];
+    for (const tuple of combos) {
+      const ca = cellIn(a, tuple);
+      const cb = cellIn(b, tuple);
+      // an intersection under a cell not published is in no equation of these sets
+      if (ca !== undefined && cb !== undefined) found.push([tuple, ca, cb]);
+    }
+    for (const [tuple, ca, cb] of found) {
+      const id = `${f}|${dims.join("+")}|${tuple.join(",")}`;
+      let atom = this.atomOf.get(id);
+      if (atom === undefined) this.atomOf.set(id, (atom = this.virtualCell(f, Math.min(this.cellSize[ca], this.cellSize[cb]))));
+      for (const c of [ca, cb]) {
+        let parts = partsOf.get(c);
+        if (!parts) partsOf.set(c, (parts = []));
+        parts.push(atom);
+      }
+    }
+    // a cell with no atom has rows outside every fact holding these places: no equation
+    if (![...cellsA, ...cellsB].every((c) => partsOf.has(c))) return;
+    for (const [si, list] of [[a, cellsA], [b, cellsB]] as const) {
+      const done = `${f}|${dims.join("+")}|${si}`;
+      if (this.linked.has(done)) continue;
+      this.linked.add(done);
+      for (const c of list) this.relations.push({ parent: c, children: partsOf.get(c)! });
+    }
+  }
 }
 
 /** Keys of a row's group (in its own set, or in a coarser set `pi`), and its text key for ties. */

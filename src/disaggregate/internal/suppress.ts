@@ -171,6 +171,7 @@ export function suppress(
   profileMin: number,
   cohort?: Cohort,
   codeOf?: (dim: string, value: string) => number,
+  placeCombos?: (dims: string[]) => number[][] | null,
 ): void {
   checkOptions(options);
   const callMin = options.minCell ?? profileMin;
@@ -188,7 +189,7 @@ export function suppress(
   }
   const minOf = (def: IndicatorDefinition) => largest.get(fam.get(def.id)!)!;
   if (metas.some((m) => minOf(m.def) > 0)) {
-    hide(rows, metas, sets, options, minOf, fam, cohort, codeOf);
+    hide(rows, metas, sets, options, minOf, fam, cohort, codeOf, placeCombos);
     withholdExclusions(rows, metas, minOf);
   }
   if (options.roundingBase !== undefined) roundCounts(rows, metas, options.roundingBase);
@@ -236,6 +237,7 @@ function hide(
   fam: Map<string, string>,
   cohort?: Cohort,
   codeOf?: (dim: string, value: string) => number,
+  placeCombos?: (dims: string[]) => number[][] | null,
 ): void {
   // Families numbered in order of first appearance; a cell is an integer id, one per
   // family and group key, numbered in order of its first row.
@@ -330,7 +332,7 @@ function hide(
       state.push(0);
       return state.length - 1;
     };
-    const relations = sumRelations(metas, keys, sets, familyIndex.size, cellsOfFamily, cellFamily, cellRow, cellSize, virtualCell);
+    const relations = sumRelations(metas, keys, sets, familyIndex.size, cellsOfFamily, cellFamily, cellRow, cellSize, virtualCell, placeCombos);
     if (cohort && flowFamilies.size > 0) relations.push(...cohortRelations(metas, keys, sets, cellsOfFamily, cellFamily, cellRow, cohort, flowFamilies));
     // Shares whose numerator is a code of a dimension (girls, pupils with a disability)
     // split their group by that code: see splitRelations. The two parts are cells of
