@@ -461,3 +461,48 @@ describe("disaggregate on a survey design: shares that split their groups", () =
     expect(s0.every((r) => r.suppressed)).toBe(true);
   });
 });
+
+describe("disaggregate on a survey design: parts of cells with one weight", () => {
+  it("does not let a location's n and weighted total split it between two hidden regions", () => {
+    // A hostile trial: strata = region × location, weights N_h/n_h = 2 (R1 urban), 3 (R1
+    // rural), 5 (R2 urban), 7 (R2 rural); sets [[], [region], [location]], minCell 5.
+    // Pupils a1 1, a2 1 (R1 urban), b1 1, b2 0 (R1 rural), c1 10, c2 12, e1 9, e2 14.
+    // Before: R1 (3) hidden, R2 beside it, the total and both locations published: urban
+    // n 24 and weighted 2x + 5y = 114 give R1's urban part x = 2; rural 24 and 3x + 7y =
+    // 164 give x = 1; so R1 = 3 exactly. Each region's part of a location has one weight:
+    // an intersection of places, tied weighted = w · count, so the audit sees it.
+    const mk = (id: string, region: string, location: string, N: number): School => ({ id, stratum: `${region}${location}`, N, n: 2, region, location });
+    const schools = [
+      mk("a1", "R1", "urban", 4),
+      mk("a2", "R1", "urban", 4),
+      mk("b1", "R1", "rural", 6),
+      mk("b2", "R1", "rural", 6),
+      mk("c1", "R2", "urban", 10),
+      mk("c2", "R2", "urban", 10),
+      mk("e1", "R2", "rural", 14),
+      mk("e2", "R2", "rural", 14),
+    ];
+    const truth = { a1: 1, a2: 1, b1: 1, b2: 0, c1: 10, c2: 12, e1: 9, e2: 14 };
+    const t = disaggregate(build(schools, truth), ["enrolment"], { groupingSets: [[], ["region"], ["location"]], suppression: { minCell: MIN } });
+    expect(t.find((r) => r.region === "R1")!.suppressed).toBe(true);
+    // The intruder's unknowns: the four region × location parts, each of one weight.
+    const parts = [
+      { region: "R1", location: "urban", w: 2 },
+      { region: "R1", location: "rural", w: 3 },
+      { region: "R2", location: "urban", w: 5 },
+      { region: "R2", location: "rural", w: 7 },
+    ];
+    const inRow = (r: ResultRow, p: (typeof parts)[number]) => (r.region == null || r.region === p.region) && (r.location == null || r.location === p.location);
+    const published = t.filter((r) => !r.suppressed);
+    const fits = (x: number[]) =>
+      published.every(
+        (r) =>
+          parts.reduce((s, p, k) => s + (inRow(r, p) ? x[k] : 0), 0) === r.n &&
+          Math.abs(parts.reduce((s, p, k) => s + (inRow(r, p) ? p.w * x[k] : 0), 0) - r.numerator!) < 1e-6,
+      );
+    const r1 = new Set<number>();
+    for (let a = 0; a <= 60; a++) for (let b = 0; b <= 60; b++) for (let c = 0; c <= 60; c++) for (let d = 0; d <= 60; d++) if (fits([a, b, c, d])) r1.add(a + b);
+    expect(r1.has(3)).toBe(true);
+    expect(Math.max(...r1) - Math.min(...r1)).toBeGreaterThanOrEqual(MIN);
+  });
+});

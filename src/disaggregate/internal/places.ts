@@ -1,6 +1,7 @@
 import type { Dataset } from "../../dataset/create-dataset";
 import { UNKNOWN, type FactTable } from "../../dataset/fact-table";
 import type { CodeSpace } from "./cells";
+import type { Sample } from "./design";
 import { determinedInFact, NONE, type Determined } from "./kind-common";
 
 /** A row's suppression codes: its group's codes on `U`, and the dimensions it fixes. */
@@ -122,6 +123,46 @@ export class Places {
       }
     }
     return [...seen.values()];
+  }
+
+  /**
+   * The one design weight of the sampled rows of each combination of the place
+   * dimensions `dims` (key: the call's codes joined by commas; NaN when its rows carry
+   * several), read from every sampled fact that holds them all (a school has one weight
+   * in every fact). Empty without a sample.
+   */
+  placeWeights(dims: string[], sample: Sample | null): Map<string, number> {
+    const out = new Map<string, number>();
+    if (!sample) return out;
+    const index = dims.map((d) => new Map((this.space.dictionaries.get(d) ?? []).map((v, c) => [v, c])));
+    for (const fact of Object.values(this.dataset.facts)) {
+      if (fact.length === 0 || !sample.designed(fact) || !dims.every((d) => fact.dims[d])) continue;
+      const sizes = dims.map((d) => Math.max(1, fact.dims[d].dictionary.length));
+      if (sizes.reduce((a, x) => a * x, 1) > Number.MAX_SAFE_INTEGER) continue;
+      const cols = dims.map((d) => fact.dims[d].codes);
+      const w = sample.weights(fact);
+      const byKey = new Map<number, number>();
+      for (let i = 0; i < fact.length; i++) {
+        let k = 0;
+        for (let j = 0; j < dims.length; j++) k = k * sizes[j] + cols[j][i];
+        const seen = byKey.get(k);
+        if (seen === undefined) byKey.set(k, w[i]);
+        else if (seen !== w[i]) byKey.set(k, Number.NaN);
+      }
+      const local = dims.map((d, j) => Int32Array.from(fact.dims[d].dictionary, (v) => index[j].get(v) ?? -1));
+      for (const [key, weight] of byKey) {
+        let k = key;
+        const tuple = new Array<number>(dims.length);
+        for (let j = dims.length - 1; j >= 0; j--) {
+          tuple[j] = local[j][k % sizes[j]];
+          k = Math.floor(k / sizes[j]);
+        }
+        const id = tuple.join(",");
+        const before = out.get(id);
+        out.set(id, before === undefined || before === weight ? weight : Number.NaN);
+      }
+    }
+    return out;
   }
 
   private smallestWith(dims: string[]): FactTable | undefined {

@@ -69,6 +69,7 @@ export function sumRelations(
   cellSize: number[],
   virtualCell: (family: number, size: number) => number,
   placeCombos?: (dims: string[]) => number[][] | null,
+  atomWeights?: { of: (dims: string[]) => Map<string, number>; ties: Array<[cell: number, weight: number]> },
 ): Array<{ parent: number; children: number[] }> {
   const relations: Array<{ parent: number; children: number[] }> = [];
   // Cells per family and set, in order of first row.
@@ -147,7 +148,7 @@ export function sumRelations(
   // an equation to each set.
   const virtualOf = new Map<string, number>();
   const linked = new Set<string>();
-  const atoms = new PlaceAtoms(keys, sets, cellsOfFamily, cellSize, virtualCell, relations);
+  const atoms = new PlaceAtoms(keys, sets, cellsOfFamily, cellSize, virtualCell, relations, atomWeights);
   for (let f = 0; f < familyCount; f++) {
     const present = sets.map((_, si) => byFamilySet[f * sets.length + si].length > 0);
     for (let a = 0; a < sets.length; a++) {
@@ -215,6 +216,7 @@ class PlaceAtoms {
     private readonly cellSize: number[],
     private readonly virtualCell: (family: number, size: number) => number,
     private readonly relations: Array<{ parent: number; children: number[] }>,
+    private readonly weights?: { of: (dims: string[]) => Map<string, number>; ties: Array<[cell: number, weight: number]> },
   ) {}
 
   /** Atoms of sets `a` and `b` in family `f`, when every dimension is a place and each cell of both sets has some. */
@@ -235,10 +237,18 @@ class PlaceAtoms {
       // an intersection under a cell not published is in no equation of these sets
       if (ca !== undefined && cb !== undefined) found.push([tuple, ca, cb]);
     }
+    // With a survey design, an atom of one weight w has weighted = w · count, like a
+    // school: strata = region × location make each region's part of a location such a
+    // tie, and a location's n and weighted total then split it between the regions.
+    const weightOf = this.weights?.of(dims);
     for (const [tuple, ca, cb] of found) {
       const id = `${f}|${dims.join("+")}|${tuple.join(",")}`;
       let atom = this.atomOf.get(id);
-      if (atom === undefined) this.atomOf.set(id, (atom = this.virtualCell(f, Math.min(this.cellSize[ca], this.cellSize[cb]))));
+      if (atom === undefined) {
+        this.atomOf.set(id, (atom = this.virtualCell(f, Math.min(this.cellSize[ca], this.cellSize[cb]))));
+        const w = weightOf?.get(tuple.join(","));
+        if (w !== undefined && w > 0) this.weights!.ties.push([atom, w]);
+      }
       for (const c of [ca, cb]) {
         let parts = partsOf.get(c);
         if (!parts) partsOf.set(c, (parts = []));

@@ -28,7 +28,7 @@ export interface SurveyAudit {
  * The weighted unknowns of the cells of design-weighted families (cells numbered by
  * `suppress`; `cellCount` includes its unpublished and part cells).
  */
-export function surveyAudit(metas: RowMeta[], cellOfRow: Int32Array, cellFamily: number[], cellCount: number): SurveyAudit {
+export function surveyAudit(metas: RowMeta[], cellOfRow: Int32Array, cellFamily: number[], cellCount: number, atomTies: ReadonlyArray<readonly [number, number]> = []): SurveyAudit {
   const weightOf = new Float64Array(cellCount).fill(Number.NaN);
   const designed = new Set<number>();
   const seen = new Uint8Array(cellCount);
@@ -50,6 +50,8 @@ export function surveyAudit(metas: RowMeta[], cellOfRow: Int32Array, cellFamily:
   if (weights.size <= 1 && !weights.has(Number.NaN)) return { second: undefined, weightOf };
   const ties: Array<readonly [number, number]> = [];
   for (let c = 0; c < cellCount; c++) if (seen[c] && weightOf[c] > 0) ties.push([c, modOf(weightOf[c])]);
+  // intersections of places of one weight (suppress-equations.ts, PlaceAtoms)
+  for (const [c, w] of atomTies) if (designed.has(cellFamily[c])) ties.push([c, modOf(w)]);
   return { second: { offset: cellCount, copied: (c) => designed.has(cellFamily[c]), ties }, weightOf };
 }
 

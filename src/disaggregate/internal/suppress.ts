@@ -172,6 +172,7 @@ export function suppress(
   cohort?: Cohort,
   codeOf?: (dim: string, value: string) => number,
   placeCombos?: (dims: string[]) => number[][] | null,
+  placeWeights?: (dims: string[]) => Map<string, number>,
 ): void {
   checkOptions(options);
   const callMin = options.minCell ?? profileMin;
@@ -189,7 +190,7 @@ export function suppress(
   }
   const minOf = (def: IndicatorDefinition) => largest.get(fam.get(def.id)!)!;
   if (metas.some((m) => minOf(m.def) > 0)) {
-    hide(rows, metas, sets, options, minOf, fam, cohort, codeOf, placeCombos);
+    hide(rows, metas, sets, options, minOf, fam, cohort, codeOf, placeCombos, placeWeights);
     withholdExclusions(rows, metas, minOf);
   }
   if (options.roundingBase !== undefined) roundCounts(rows, metas, options.roundingBase);
@@ -238,6 +239,7 @@ function hide(
   cohort?: Cohort,
   codeOf?: (dim: string, value: string) => number,
   placeCombos?: (dims: string[]) => number[][] | null,
+  placeWeights?: (dims: string[]) => Map<string, number>,
 ): void {
   // Families numbered in order of first appearance; a cell is an integer id, one per
   // family and group key, numbered in order of its first row.
@@ -332,7 +334,9 @@ function hide(
       state.push(0);
       return state.length - 1;
     };
-    const relations = sumRelations(metas, keys, sets, familyIndex.size, cellsOfFamily, cellFamily, cellRow, cellSize, virtualCell, placeCombos);
+    const atomTies: Array<[number, number]> = [];
+    const atomWeights = surveyRows && placeWeights ? { of: placeWeights, ties: atomTies } : undefined;
+    const relations = sumRelations(metas, keys, sets, familyIndex.size, cellsOfFamily, cellFamily, cellRow, cellSize, virtualCell, placeCombos, atomWeights);
     if (cohort && flowFamilies.size > 0) relations.push(...cohortRelations(metas, keys, sets, cellsOfFamily, cellFamily, cellRow, cohort, flowFamilies));
     // Shares whose numerator is a code of a dimension (girls, pupils with a disability)
     // split their group by that code: see splitRelations. The two parts are cells of
@@ -427,7 +431,7 @@ function hide(
     };
     settle();
     // Survey designs: weighted totals are unknowns of their own (suppress-survey.ts).
-    const survey: SurveyAudit | undefined = surveyRows ? surveyAudit(metas, cellOfRow, cellFamily, state.length) : undefined;
+    const survey: SurveyAudit | undefined = surveyRows ? surveyAudit(metas, cellOfRow, cellFamily, state.length, atomTies) : undefined;
     // Among partners with room, one of the pinned cell's own weight first: with it,
     // neither the counts nor the weighted totals tell the two apart.
     const partnerOrder = (h: number) => {
@@ -556,9 +560,13 @@ function partnerOf(
         const rel = relations[r];
         for (const k of rel.children) if (state[k] === 0 && !isVirtual(k) && (child < 0 || better(k, child) < 0)) child = k;
         if (state[rel.parent] === 0 && !isVirtual(rel.parent) && (parent < 0 || better(rel.parent, parent) < 0)) parent = rel.parent;
-        if (isVirtual(rel.parent) && !seen.has(rel.parent)) {
-          seen.add(rel.parent);
-          next.push(rel.parent);
+        // through unpublished cells, parents (a common total) and children (an
+        // intersection of places), to the published cells that share them
+        for (const v of [rel.parent, ...rel.children]) {
+          if (isVirtual(v) && !seen.has(v)) {
+            seen.add(v);
+            next.push(v);
+          }
         }
       }
     }
