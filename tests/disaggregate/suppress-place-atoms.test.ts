@@ -17,6 +17,7 @@ import { createDataset } from "../../src/dataset";
 import { disaggregate } from "../../src/disaggregate";
 import { profiles } from "../../src/profiles";
 import type { ResultRow } from "../../src/models/result";
+import { Echelon, modOf, P } from "../../src/disaggregate/internal/linear-audit";
 
 const profile = profiles.generic;
 const spec: Array<[string, string, string, string, number]> = [
@@ -65,6 +66,111 @@ describe("complementary suppression knows which intersections of places are empt
     for (const r of hidden) {
       const values = new Set(solutions.map((x) => atoms.reduce((s, a, k) => s + (inRow(r, a) ? x[k] : 0), 0)));
       expect(values.size, `${r.level} ${DIMS.map((d) => r[d] ?? "").join(" ")}`).toBeGreaterThan(1);
+    }
+  });
+});
+
+describe("complementary suppression over three sets of places that cut across each other", () => {
+  it("leaves no hidden cell in the span of the published cells, the schools being the intruder's unknowns", () => {
+    // A hostile trial (helper 27): sets [[], [location], [district, location], [region,
+    // ownership], [location, ownership]] over 13 schools. With atoms per pair of sets,
+    // the intersections of one pair were not linked to another's, and R2-D0-rural (s2
+    // alone, published), R2-private, urban-private and rural-private gave R0-private
+    // (24), R0-D1-urban (24) and R1-private (19) back exactly. The intruder's unknowns
+    // are the 13 schools' counts; a hidden cell is disclosed when its row of schools is
+    // a combination of the published rows' (linear algebra mod the audit's prime).
+    const S: Array<[string, string, string, string, string, number]> = [
+      ["s0", "R0", "R0-D1", "urban", "private", 24],
+      ["s1", "R1", "R1-D0", "rural", "private", 12],
+      ["s2", "R2", "R2-D0", "rural", "private", 16],
+      ["s3", "R0", "R0-D0", "rural", "public", 9],
+      ["s4", "R1", "R1-D1", "rural", "public", 4],
+      ["s5", "R2", "R2-D0", "urban", "public", 25],
+      ["s6", "R0", "R0-D0", "rural", "public", 21],
+      ["s7", "R1", "R1-D0", "urban", "public", 1],
+      ["s8", "R2", "R2-D0", "urban", "public", 17],
+      ["s9", "R0", "R0-D0", "urban", "public", 21],
+      ["s10", "R1", "R1-D1", "rural", "private", 7],
+      ["s11", "R2", "R2-D0", "urban", "private", 19],
+      ["s12", "R0", "R0-D1", "rural", "public", 13],
+    ];
+    const schools = S.map(([id, region, district, location, ownership]) => ({ school_id: id, region, district, level: "primary", ownership, location }));
+    const students = S.flatMap(([id, , , , , n]) => Array.from({ length: n }, (_, i) => ({ student_id: `${id}-${i}`, school_id: id, grade: "G1", sex: i % 2 ? "female" : "male", year: 2024 })));
+    const t = disaggregate(createDataset({ profile, schools, students }), ["enrolment"], {
+      groupingSets: [[], ["location"], ["district", "location"], ["region", "ownership"], ["location", "ownership"]],
+      suppression: { minCell: 5 },
+    });
+    const PLACES = ["region", "district", "location", "ownership"] as const;
+    const schoolsOf = (r: ResultRow) => S.map((s, k) => (PLACES.every((d, j) => r[d] === null || r[d] === undefined || r[d] === s[j + 1]) ? k : -1)).filter((k) => k >= 0);
+    const published = t.filter((r) => !r.suppressed);
+    const hidden = t.filter((r) => r.suppressed);
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const h of hidden) {
+      const ech = new Echelon();
+      for (const r of published) ech.add(new Map(schoolsOf(r).map((k) => [k, 1])));
+      // z = the hidden cell's sum of schools; z is determined iff that row is in the span
+      const z = S.length;
+      ech.add(new Map([[z, 1], ...schoolsOf(h).map((k) => [k, P - 1] as [number, number])]));
+      expect(ech.determined(z), `${h.level} ${PLACES.map((d) => h[d] ?? "").join(" ")}`).toBe(false);
+    }
+  });
+});
+
+describe("complementary suppression over sets of places with a survey design", () => {
+  it("leaves no hidden cell in the span of the published counts and weighted totals, school by school", () => {
+    // A hostile trial (helper 27): weights 3 and 5, sets [[], [ownership], [region,
+    // location], [district], [region, ownership]], 13 schools. With atoms per
+    // intersection, a mixed-weight intersection was one unknown: published R0-rural (n
+    // 50, weighted 198) over s0 (3), s2 (5), s10 (3) gave s2 = (198 − 150)/2 = 24, and
+    // so on to R1-public = 2 (hidden, under the minimum). The intruder's unknowns are the
+    // schools; each published design row gives Σ count and Σ weight · count.
+    const S: Array<[string, string, string, string, string, string, number, number]> = [
+      ["s0", "R0", "R0-D0", "rural", "public", "S0", 3, 3],
+      ["s1", "R1", "R1-D1", "urban", "public", "S0", 3, 1],
+      ["s2", "R0", "R0-D0", "rural", "private", "S1", 5, 24],
+      ["s3", "R1", "R1-D0", "rural", "private", "S0", 3, 31],
+      ["s4", "R0", "R0-D1", "urban", "public", "S1", 5, 11],
+      ["s5", "R1", "R1-D1", "urban", "public", "S1", 5, 1],
+      ["s6", "R0", "R0-D1", "urban", "public", "S0", 3, 16],
+      ["s7", "R1", "R1-D0", "rural", "private", "S0", 3, 7],
+      ["s8", "R0", "R0-D0", "urban", "public", "S1", 5, 14],
+      ["s9", "R1", "R1-D1", "urban", "private", "S1", 5, 8],
+      ["s10", "R0", "R0-D1", "rural", "private", "S0", 3, 23],
+      ["s11", "R1", "R1-D0", "rural", "private", "S1", 5, 21],
+      ["s12", "R0", "R0-D1", "urban", "public", "S0", 3, 16],
+    ];
+    const schools = S.map(([id, region, district, location, ownership, stratum, weight]) => ({
+      school_id: id,
+      region,
+      district,
+      level: "primary",
+      ownership,
+      location,
+      stratum,
+      weight,
+      fpc: stratum === "S0" ? 56 : 48,
+    }));
+    const students = S.flatMap(([id, , , , , , , n]) => Array.from({ length: n }, (_, i) => ({ student_id: `${id}-${i}`, school_id: id, grade: "G1", sex: i % 2 ? "female" : "male", year: 2024 })));
+    const design = { strata: "stratum", psu: "school_id", fpc: "fpc", weight: "weight" };
+    const ds = createDataset({ profile, schools, students, design } as Parameters<typeof createDataset>[0]);
+    const t = disaggregate(ds, ["enrolment"], {
+      groupingSets: [[], ["ownership"], ["region", "location"], ["district"], ["region", "ownership"]],
+      suppression: { minCell: 5 },
+    });
+    const PLACES = ["region", "district", "location", "ownership"] as const;
+    const schoolsOf = (r: ResultRow) => S.map((s, k) => (PLACES.every((d, j) => r[d] === null || r[d] === undefined || r[d] === s[j + 1]) ? k : -1)).filter((k) => k >= 0);
+    const published = t.filter((r) => !r.suppressed);
+    const hidden = t.filter((r) => r.suppressed);
+    expect(hidden.some((r) => r.region === "R1" && r.ownership === "public")).toBe(true);
+    for (const h of hidden) {
+      const ech = new Echelon();
+      for (const r of published) {
+        ech.add(new Map(schoolsOf(r).map((k) => [k, 1])));
+        ech.add(new Map(schoolsOf(r).map((k) => [k, modOf(S[k][6])])));
+      }
+      const z = S.length;
+      ech.add(new Map([[z, 1], ...schoolsOf(h).map((k) => [k, P - 1] as [number, number])]));
+      expect(ech.determined(z), `${h.level} ${PLACES.map((d) => h[d] ?? "").join(" ")}`).toBe(false);
     }
   });
 });

@@ -14,7 +14,7 @@
  * modulo the prime but not over the rationals would need a coefficient that is a
  * multiple of it.
  */
-const P = 67108859;
+export const P = 67108859;
 
 function mulMod(a: number, b: number): number {
   return (a * b) % P;

@@ -30,6 +30,8 @@ export class Places {
   private readonly schoolPlaces: ReadonlySet<string>;
   private readonly setDims: string[];
   private readonly cache = new Map<string, Determined>();
+  /** Codes for values the call never met (a school with no rows in it), negative and stable within the call. */
+  private readonly outside = new Map<string, number>();
 
   constructor(
     private readonly dataset: Dataset,
@@ -88,15 +90,16 @@ export class Places {
    */
   placeCombos(dims: string[]): number[][] | null {
     if (dims.length === 0 || !dims.every((d) => this.schoolPlaces.has(d) || d === "school")) return null;
-    const index = dims.map((d) => new Map((this.space.dictionaries.get(d) ?? []).map((v, c) => [v, c])));
+    const index = dims.map((d) => this.codeIndex(d));
     const seen = new Map<string, number[]>();
     // Without the school id, the school file holds every combination but one: an orphan
     // row (its school not in the file) has every school place unknown. That spares
     // reading 10M pupils for what 500 schools say.
     const schools = this.dataset.facts.schools;
-    const bySchools = !dims.includes("school") && schools !== undefined && schools.length > 0 && dims.every((d) => schools.dims[d]);
-    if (bySchools && Object.values(this.dataset.integrity.accounts).some((a) => a.orphans > 0)) {
-      const unknown = index.map((m) => m.get(UNKNOWN) ?? -1);
+    const orphans = Object.values(this.dataset.integrity.accounts).some((a) => a.orphans > 0);
+    const bySchools = schools !== undefined && schools.length > 0 && dims.every((d) => schools.dims[d]) && !(orphans && dims.includes("school"));
+    if (bySchools && orphans) {
+      const unknown = index.map((code) => code(UNKNOWN));
       seen.set(unknown.join(","), unknown);
     }
     for (const fact of bySchools ? [schools] : Object.values(this.dataset.facts)) {
@@ -112,7 +115,7 @@ export class Places {
         for (let j = 0; j < dims.length; j++) k = k * sizes[j] + cols[j][i];
         keys.add(k);
       }
-      const local = dims.map((d, j) => Int32Array.from(fact.dims[d].dictionary, (v) => index[j].get(v) ?? -1));
+      const local = dims.map((d, j) => Int32Array.from(fact.dims[d].dictionary, (v) => index[j](v)));
       for (let k of keys) {
         const tuple = new Array<number>(dims.length);
         for (let j = dims.length - 1; j >= 0; j--) {
@@ -134,7 +137,7 @@ export class Places {
   placeWeights(dims: string[], sample: Sample | null): Map<string, number> {
     const out = new Map<string, number>();
     if (!sample) return out;
-    const index = dims.map((d) => new Map((this.space.dictionaries.get(d) ?? []).map((v, c) => [v, c])));
+    const index = dims.map((d) => this.codeIndex(d));
     for (const fact of Object.values(this.dataset.facts)) {
       if (fact.length === 0 || !sample.designed(fact) || !dims.every((d) => fact.dims[d])) continue;
       const sizes = dims.map((d) => Math.max(1, fact.dims[d].dictionary.length));
@@ -149,7 +152,7 @@ export class Places {
         if (seen === undefined) byKey.set(k, w[i]);
         else if (seen !== w[i]) byKey.set(k, Number.NaN);
       }
-      const local = dims.map((d, j) => Int32Array.from(fact.dims[d].dictionary, (v) => index[j].get(v) ?? -1));
+      const local = dims.map((d, j) => Int32Array.from(fact.dims[d].dictionary, (v) => index[j](v)));
       for (const [key, weight] of byKey) {
         let k = key;
         const tuple = new Array<number>(dims.length);
@@ -163,6 +166,19 @@ export class Places {
       }
     }
     return out;
+  }
+
+  /** The call's code of a value of `dim`; a value it never met gets a negative code of its own. */
+  private codeIndex(dim: string): (value: string) => number {
+    const known = new Map((this.space.dictionaries.get(dim) ?? []).map((v, c) => [v, c]));
+    return (value) => {
+      const c = known.get(value);
+      if (c !== undefined) return c;
+      const key = `${dim}\u0000${value}`;
+      let o = this.outside.get(key);
+      if (o === undefined) this.outside.set(key, (o = -2 - this.outside.size));
+      return o;
+    };
   }
 
   private smallestWith(dims: string[]): FactTable | undefined {

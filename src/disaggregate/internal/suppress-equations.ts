@@ -200,10 +200,10 @@ const MAX_ATOMS = 50_000;
  * and the schools being public, an intruder knows which intersections are empty: with
  * no public school in R1, the rural-public total is R0's rural public schools, and when
  * R0's only rural school is public, it is R0's rural total (a trial read four hidden
- * cells back that way). Each intersection that some school (or row) has is an
- * unpublished cell, an atom, and each cell of either set is the sum of its atoms; an
- * intersection nobody has is no term at all. Atoms are shared by every pair of sets
- * with the same dimensions.
+ * cells back that way). Each school is an unpublished cell, an atom, and each cell of
+ * either set is the sum of its schools; an intersection no school has is no term at
+ * all. Atoms are shared by every pair of sets of a family; with a survey design, each
+ * is tied weighted = w · count by its school's weight.
  */
 class PlaceAtoms {
   private readonly atomOf = new Map<string, number>();
@@ -222,7 +222,13 @@ class PlaceAtoms {
   /** Atoms of sets `a` and `b` in family `f`, when every dimension is a place and each cell of both sets has some. */
   link(f: number, a: number, b: number, cellsA: number[], cellsB: number[], placeCombos: (dims: string[]) => number[][] | null): void {
     const dims = [...new Set([...this.sets[a], ...this.sets[b]])].sort();
-    const combos = placeCombos(dims);
+    if (dims.includes("school")) return;
+    // The atoms are the schools themselves (with their places on `dims`): a school has
+    // one code on every place and one design weight, so its count is a term of every
+    // place cell it is in, shared by every pair of sets. Intersections of places alone
+    // would leave two pairs' intersections unlinked, and a mixed-weight intersection
+    // split per weight, both of which trials read hidden counts from.
+    const combos = placeCombos([...dims, "school"]);
     if (!combos || combos.length > MAX_ATOMS) return;
     const cells = this.cellsOfFamily[f];
     const cellIn = (si: number, tuple: number[]) => {
@@ -240,13 +246,14 @@ class PlaceAtoms {
     // With a survey design, an atom of one weight w has weighted = w · count, like a
     // school: strata = region × location make each region's part of a location such a
     // tie, and a location's n and weighted total then split it between the regions.
-    const weightOf = this.weights?.of(dims);
+    const weightOf = this.weights?.of(["school"]);
     for (const [tuple, ca, cb] of found) {
-      const id = `${f}|${dims.join("+")}|${tuple.join(",")}`;
+      const school = tuple[dims.length];
+      const id = `${f}|${school}`;
       let atom = this.atomOf.get(id);
       if (atom === undefined) {
         this.atomOf.set(id, (atom = this.virtualCell(f, Math.min(this.cellSize[ca], this.cellSize[cb]))));
-        const w = weightOf?.get(tuple.join(","));
+        const w = weightOf?.get(String(school));
         if (w !== undefined && w > 0) this.weights!.ties.push([atom, w]);
       }
       for (const c of [ca, cb]) {
@@ -258,7 +265,7 @@ class PlaceAtoms {
     // a cell with no atom has rows outside every fact holding these places: no equation
     if (![...cellsA, ...cellsB].every((c) => partsOf.has(c))) return;
     for (const [si, list] of [[a, cellsA], [b, cellsB]] as const) {
-      const done = `${f}|${dims.join("+")}|${si}`;
+      const done = `${f}|${si}`;
       if (this.linked.has(done)) continue;
       this.linked.add(done);
       for (const c of list) this.relations.push({ parent: c, children: partsOf.get(c)! });
