@@ -177,7 +177,7 @@ export function disaggregate(
   for (const e of emit) e();
   if (options.suppression !== false) {
     const codeOf = (dim: string, value: string) => space.dictionaries.get(dim)?.indexOf(value) ?? -1;
-    suppress(rows, metas, sets, options.suppression ?? {}, dataset.profile.minCell, cohortOf(dataset.profile, space), codeOf, (dims) => places.placeCombos(dims), (dims) => places.placeWeights(dims, sample));
+    suppress(rows, metas, sets, options.suppression ?? {}, dataset.profile.minCell, cohortOf(dataset.profile, space), codeOf, { combos: (dims) => places.placeCombos(dims), isPlace: (d) => places.isPlace(d) }, (dims) => places.placeWeights(dims, sample));
   }
   const defIndex = new Map(defs.map((d, i) => [d.id, i]));
   // Indicator, then grouping set (one number per row, no lookups while sorting), then groups.

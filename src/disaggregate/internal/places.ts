@@ -81,15 +81,26 @@ export class Places {
     return out;
   }
 
+  /** True for a place or unit of the school file (and the school itself), false for an attribute of people. */
+  isPlace(dim: string): boolean {
+    return dim === "school" || this.schoolPlaces.has(dim);
+  }
+
   /**
-   * The combinations of the place dimensions `dims` that occur, as the call's codes
-   * (a value the call never met is -1): read from every fact that holds them all, so
-   * the school file's schools (public, whatever their counts) and any rows of unknown
-   * place. Null when a dimension is not a place of the school file. An intruder knows
-   * the schools, so a combination outside these is known to be empty.
+   * The combinations of the dimensions `dims` that occur, as the call's codes (a value
+   * the call never met is -1). Places only: read from every fact that holds them all,
+   * so the school file's schools (public, whatever their counts) and any rows of
+   * unknown place; an intruder knows the schools, so a combination outside these is
+   * known to be empty. With the school and attributes of people (sex, disability): read
+   * from the rows of every fact that holds them all; a combination no row has (a school
+   * without girls) is then left out, which tells the audit more than an intruder knows,
+   * never less. Null when `dims` mixes attributes of people without the school, or when
+   * a fact's combinations overflow a safe integer.
    */
   placeCombos(dims: string[]): number[][] | null {
-    if (dims.length === 0 || !dims.every((d) => this.schoolPlaces.has(d) || d === "school")) return null;
+    if (dims.length === 0) return null;
+    const placesOnly = dims.every((d) => this.isPlace(d));
+    if (!placesOnly && !dims.includes("school")) return null;
     const index = dims.map((d) => this.codeIndex(d));
     const seen = new Map<string, number[]>();
     // Without the school id, the school file holds every combination but one: an orphan
@@ -97,7 +108,7 @@ export class Places {
     // reading 10M pupils for what 500 schools say.
     const schools = this.dataset.facts.schools;
     const orphans = Object.values(this.dataset.integrity.accounts).some((a) => a.orphans > 0);
-    const bySchools = schools !== undefined && schools.length > 0 && dims.every((d) => schools.dims[d]) && !(orphans && dims.includes("school"));
+    const bySchools = placesOnly && schools !== undefined && schools.length > 0 && dims.every((d) => schools.dims[d]) && !(orphans && dims.includes("school"));
     if (bySchools && orphans) {
       const unknown = index.map((code) => code(UNKNOWN));
       seen.set(unknown.join(","), unknown);
@@ -107,14 +118,10 @@ export class Places {
       // distinct local code tuples as mixed-radix numbers (no string per row), then
       // each tuple once as the call's codes
       const sizes = dims.map((d) => Math.max(1, fact.dims[d].dictionary.length));
-      if (sizes.reduce((a, x) => a * x, 1) > Number.MAX_SAFE_INTEGER) return null;
+      const space = sizes.reduce((a, x) => a * x, 1);
+      if (space > Number.MAX_SAFE_INTEGER) return null;
       const cols = dims.map((d) => fact.dims[d].codes);
-      const keys = new Set<number>();
-      for (let i = 0; i < fact.length; i++) {
-        let k = 0;
-        for (let j = 0; j < dims.length; j++) k = k * sizes[j] + cols[j][i];
-        keys.add(k);
-      }
+      const keys = distinctKeys(fact.length, cols, sizes, space);
       const local = dims.map((d, j) => Int32Array.from(fact.dims[d].dictionary, (v) => index[j](v)));
       for (let k of keys) {
         const tuple = new Array<number>(dims.length);
@@ -194,4 +201,35 @@ export class Places {
     if (!d) this.cache.set(key, (d = determinedInFact(fact, this.space, set, wanted)));
     return d;
   }
+}
+
+/** Combinations above which {@link distinctKeys} uses a set, not a byte map (2^24: 16 MB). */
+const BITMAP_KEYS = 1 << 24;
+
+/**
+ * The distinct mixed-radix keys of `n` rows over code columns `cols` of radixes
+ * `sizes` (`space` their product). A byte map when the space is small: 10M pupils of
+ * 5,000 schools by location × sex took 0.23-0.29 s with Set.add per row, 0.08-0.1 s
+ * marking a byte.
+ */
+function distinctKeys(n: number, cols: Uint32Array[], sizes: number[], space: number): Iterable<number> {
+  const w = cols.length;
+  if (space <= BITMAP_KEYS) {
+    const bits = new Uint8Array(space);
+    for (let i = 0; i < n; i++) {
+      let k = 0;
+      for (let j = 0; j < w; j++) k = k * sizes[j] + cols[j][i];
+      bits[k] = 1;
+    }
+    const out: number[] = [];
+    for (let k = 0; k < space; k++) if (bits[k] === 1) out.push(k);
+    return out;
+  }
+  const keys = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    let k = 0;
+    for (let j = 0; j < w; j++) k = k * sizes[j] + cols[j][i];
+    keys.add(k);
+  }
+  return keys;
 }

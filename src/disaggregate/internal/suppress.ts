@@ -6,7 +6,7 @@ import { pinnedCells } from "./linear-audit";
 import { surveyAudit, withholdIntervals, type SurveyAudit } from "./suppress-survey";
 import { MinHeap } from "./min-heap";
 import { Residuals } from "./residuals";
-import { cohortRelations, groupKeys, splitRelations, sumRelations, type Cohort, type GroupKeys } from "./suppress-equations";
+import { cohortRelations, groupKeys, splitRelations, sumRelations, type AtomSource, type Cohort, type GroupKeys } from "./suppress-equations";
 
 /** Disclosure-control options. */
 export interface SuppressionOptions {
@@ -171,7 +171,7 @@ export function suppress(
   profileMin: number,
   cohort?: Cohort,
   codeOf?: (dim: string, value: string) => number,
-  placeCombos?: (dims: string[]) => number[][] | null,
+  atomSource?: AtomSource,
   placeWeights?: (dims: string[]) => Map<string, number>,
 ): void {
   checkOptions(options);
@@ -190,7 +190,7 @@ export function suppress(
   }
   const minOf = (def: IndicatorDefinition) => largest.get(fam.get(def.id)!)!;
   if (metas.some((m) => minOf(m.def) > 0)) {
-    hide(rows, metas, sets, options, minOf, fam, cohort, codeOf, placeCombos, placeWeights);
+    hide(rows, metas, sets, options, minOf, fam, cohort, codeOf, atomSource, placeWeights);
     withholdExclusions(rows, metas, minOf);
   }
   if (options.roundingBase !== undefined) roundCounts(rows, metas, options.roundingBase);
@@ -238,7 +238,7 @@ function hide(
   fam: Map<string, string>,
   cohort?: Cohort,
   codeOf?: (dim: string, value: string) => number,
-  placeCombos?: (dims: string[]) => number[][] | null,
+  atomSource?: AtomSource,
   placeWeights?: (dims: string[]) => Map<string, number>,
 ): void {
   // Families numbered in order of first appearance; a cell is an integer id, one per
@@ -336,7 +336,7 @@ function hide(
     };
     const atomTies: Array<[number, number]> = [];
     const atomWeights = surveyRows && placeWeights ? { of: placeWeights, ties: atomTies } : undefined;
-    const relations = sumRelations(metas, keys, sets, familyIndex.size, cellsOfFamily, cellFamily, cellRow, cellSize, virtualCell, placeCombos, atomWeights);
+    const relations = sumRelations(metas, keys, sets, familyIndex.size, cellsOfFamily, cellFamily, cellRow, cellSize, virtualCell, atomSource, atomWeights);
     if (cohort && flowFamilies.size > 0) relations.push(...cohortRelations(metas, keys, sets, cellsOfFamily, cellFamily, cellRow, cohort, flowFamilies));
     // Shares whose numerator is a code of a dimension (girls, pupils with a disability)
     // split their group by that code: see splitRelations. The two parts are cells of
