@@ -91,16 +91,14 @@ export class Places {
    * the call never met is -1). Places only: read from every fact that holds them all,
    * so the school file's schools (public, whatever their counts) and any rows of
    * unknown place; an intruder knows the schools, so a combination outside these is
-   * known to be empty. With the school and attributes of people (sex, disability): read
-   * from the rows of every fact that holds them all; a combination no row has (a school
+   * known to be empty. With attributes of people (sex, disability), the school among
+   * the dimensions or not: read from the rows of every fact that holds them all; a combination no row has (a school
    * without girls) is then left out, which tells the audit more than an intruder knows,
-   * never less. Null when `dims` mixes attributes of people without the school, or when
-   * a fact's combinations overflow a safe integer.
+   * never less. Null when a fact's combinations overflow a safe integer.
    */
   placeCombos(dims: string[]): number[][] | null {
     if (dims.length === 0) return null;
     const placesOnly = dims.every((d) => this.isPlace(d));
-    if (!placesOnly && !dims.includes("school")) return null;
     const index = dims.map((d) => this.codeIndex(d));
     const seen = new Map<string, number[]>();
     // Without the school id, the school file holds every combination but one: an orphan

@@ -257,7 +257,18 @@ class PlaceAtoms {
     // cost the audit an unknown per school and code (the shipped report 1.6 s → 4.7 s).
     if (people.length > 0 && !(this.sets[a].some((d) => source.isPlace(d)) && this.sets[b].some((d) => source.isPlace(d)))) return;
     const at = people.map((d) => dims.indexOf(d));
-    const combos = source.combos([...dims, "school"]);
+    // Too many schools × attributes (2,100 schools by grade × sex pass MAX_ATOMS): the
+    // intersections of the two sets' groups are the atoms instead, this pair's own. They
+    // do not link pairs as schools do, but they keep what the pair says on its own: a
+    // trial made a district's schools the only rural private ones at 2,200 schools, and
+    // with its common total alone, rural-private minus the district's other cells gave
+    // its hidden 3 girls of grade 1.
+    let bySchool = true;
+    let combos = source.combos([...dims, "school"]);
+    if (!combos || combos.length > MAX_ATOMS) {
+      bySchool = false;
+      combos = source.combos(dims);
+    }
     if (!combos || combos.length > MAX_ATOMS) return;
     const cells = this.cellsOfFamily[f];
     const cellIn = (si: number, tuple: number[]) => {
@@ -275,10 +286,10 @@ class PlaceAtoms {
     // a cell with no atom has rows outside every fact holding these dimensions: no equation
     for (const [, ca, cb] of found) partsOf.set(ca, []).set(cb, []);
     if (![...cellsA, ...cellsB].every((c) => partsOf.has(c))) return;
-    const sig = people.join("+");
+    const sig = bySchool ? people.join("+") : `~${dims.join("+")}`;
     for (const [tuple, ca, cb] of found) {
-      const codes = at.map((j) => tuple[j]);
-      const atom = this.atom(f, tuple[dims.length], sig, people, codes, Math.min(this.cellSize[ca], this.cellSize[cb]));
+      const size = Math.min(this.cellSize[ca], this.cellSize[cb]);
+      const atom = bySchool ? this.atom(f, tuple[dims.length], sig, people, at.map((j) => tuple[j]), size) : this.intersection(f, dims, tuple, size);
       partsOf.get(ca)!.push(atom);
       partsOf.get(cb)!.push(atom);
     }
@@ -310,6 +321,18 @@ class PlaceAtoms {
     let group = level.bySig.get(sig);
     if (!group) level.bySig.set(sig, (group = { dims: people, atoms: [] }));
     group.atoms.push({ codes, atom });
+    return atom;
+  }
+
+  /** The atom of the intersection `tuple` of `dims` (no school), made once per family; tied to its weight when all its rows carry one. */
+  private intersection(f: number, dims: string[], tuple: number[], size: number): number {
+    const key = tuple.join(",");
+    const id = `${f}|~${dims.join("+")}|${key}`;
+    let atom = this.atomOf.get(id);
+    if (atom !== undefined) return atom;
+    this.atomOf.set(id, (atom = this.virtualCell(f, size)));
+    const w = this.weights?.of(dims).get(key);
+    if (w !== undefined && w > 0) this.weights!.ties.push([atom, w]);
     return atom;
   }
 
