@@ -1,3 +1,5 @@
+import { HASH_SEED } from "./hash-seed";
+
 // ignoreBOM: a U+FEFF at the start of a value is part of it (the file's own BOM is
 // skipped by the scanner); dropping it made two values of different bytes one text
 const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
@@ -186,11 +188,12 @@ function probeStep(h: number): number {
   return ((h >>> 18) << 5) + 17;
 }
 
-const FNV_START = 0x811c9dc5 | 0;
+/** FNV-1a's offset basis, xor the process's seed (see hash-seed.ts). */
+const FNV_START = (0x811c9dc5 ^ HASH_SEED) | 0;
 const FNV_PRIME = 0x01000193;
 
 /**
- * Hash of the cell `buf[s..e)` for the dictionary table. FNV-1a, except that a value
+ * Hash of the cell `buf[s..e)` for the dictionary table. FNV-1a (seeded), except that a value
  * ending in digits (ids such as `P000123` or `2024001234`) hashes its non-digit prefix,
  * the digit count and the number without its last 4 bits, and keeps those 4 bits as
  * the low bits of the hash: 16 consecutive ids land in 16 consecutive table slots, so

@@ -1,3 +1,5 @@
+import { HASH_SEED } from "./hash-seed";
+
 /** Longest cell (in bytes) that {@link ShortCodes} keys exactly. */
 export const SHORT_MAX = 6;
 
@@ -22,6 +24,8 @@ export class ShortCodes {
   private codes: Int32Array;
   private mask: number;
   private shift: number;
+  /** Odd multiplier of `a`, random per process (see hash-seed.ts), so short values cannot be crafted to pile up. */
+  private readonly mix = HASH_SEED | 1;
   private size = 0;
 
   constructor(bits = 6) {
@@ -35,7 +39,7 @@ export class ShortCodes {
   get(a: number, b: number): number {
     const keys = this.keys;
     const k = a * SPLIT + b;
-    let p = Math.imul(a ^ Math.imul(b, -2048144789), -1640531535) >>> this.shift;
+    let p = Math.imul(Math.imul(a, this.mix) ^ Math.imul(b, -2048144789), -1640531535) >>> this.shift;
     for (;;) {
       const x = keys[p];
       if (x === k) return this.codes[p];
@@ -53,7 +57,7 @@ export class ShortCodes {
   }
 
   private place(a: number, b: number, code: number): void {
-    let p = Math.imul(a ^ Math.imul(b, -2048144789), -1640531535) >>> this.shift;
+    let p = Math.imul(Math.imul(a, this.mix) ^ Math.imul(b, -2048144789), -1640531535) >>> this.shift;
     while (this.keys[p] !== 0) p = (p + 1) & this.mask;
     this.keys[p] = a * SPLIT + b;
     this.codes[p] = code;
