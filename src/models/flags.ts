@@ -19,6 +19,10 @@
  * - `interval-withheld`: a design-based interval left out because disclosure control hid
  *   a cell of its indicator's family (its standard error could narrow the hidden count);
  *   value, numerator, denominator and n are kept.
+ * - `audit-incomplete`: disclosure control could not check this row's grouping set
+ *   against another set of the call that cuts across it (past 50,000 intersections) and
+ *   kept only their common total; a hidden cell of the family may be recoverable from
+ *   the two sets. Figures are kept; publish such a pair with care, or split the call.
  */
 export const FLAGS = [
   "zero-denominator",
@@ -36,6 +40,7 @@ export const FLAGS = [
   "margin-mismatch",
   "not-computable",
   "interval-withheld",
+  "audit-incomplete",
 ] as const;
 
 /** One result flag; see {@link FLAGS} for the meaning of each. */

@@ -70,6 +70,7 @@ export function sumRelations(
   virtualCell: (family: number, size: number) => number,
   atomSource?: AtomSource,
   atomWeights?: { of: (dims: string[]) => Map<string, number>; ties: Array<[cell: number, weight: number]> },
+  unaudited?: Set<string>,
 ): Array<{ parent: number; children: number[] }> {
   const relations: Array<{ parent: number; children: number[] }> = [];
   // Cells per family and set, in order of first row.
@@ -148,7 +149,7 @@ export function sumRelations(
   // an equation to each set.
   const virtualOf = new Map<string, number>();
   const linked = new Set<string>();
-  const atoms = new PlaceAtoms(keys, sets, cellsOfFamily, cellSize, virtualCell, relations, atomWeights);
+  const atoms = new PlaceAtoms(keys, sets, cellsOfFamily, cellSize, virtualCell, relations, atomWeights, unaudited);
   for (let f = 0; f < familyCount; f++) {
     const present = sets.map((_, si) => byFamilySet[f * sets.length + si].length > 0);
     for (let a = 0; a < sets.length; a++) {
@@ -239,6 +240,8 @@ class PlaceAtoms {
     private readonly virtualCell: (family: number, size: number) => number,
     private readonly relations: Array<{ parent: number; children: number[] }>,
     private readonly weights?: { of: (dims: string[]) => Map<string, number>; ties: Array<[cell: number, weight: number]> },
+    /** `family|set` of the sets a pair left with its common total only (too many intersections). */
+    private readonly unaudited?: Set<string>,
   ) {}
 
   /** Atoms of sets `a` and `b` in family `f`, when the combinations of their dimensions are known and each cell of both sets has some. */
@@ -269,7 +272,10 @@ class PlaceAtoms {
       bySchool = false;
       combos = source.combos(dims);
     }
-    if (!combos || combos.length > MAX_ATOMS) return;
+    if (!combos || combos.length > MAX_ATOMS) {
+      this.unaudited?.add(`${f}|${a}`).add(`${f}|${b}`);
+      return;
+    }
     const cells = this.cellsOfFamily[f];
     const cellIn = (si: number, tuple: number[]) => {
       const key = this.keys.of(si, (d) => tuple[dims.indexOf(d)]);

@@ -323,6 +323,8 @@ function hide(
     state[cell] = PRIMARY;
   });
 
+  // sets a pair of cross-cutting sets left unaudited (see PlaceAtoms), as `family|set`
+  const unaudited = new Set<string>();
   if (options.complementary !== false && hiddenCount > 0) {
     // Unpublished totals two cross-cutting sets share (see sumRelations) are cells too:
     // unknown to an intruder, never written, known to the room rule until hidden.
@@ -336,7 +338,7 @@ function hide(
     };
     const atomTies: Array<[number, number]> = [];
     const atomWeights = surveyRows && placeWeights ? { of: placeWeights, ties: atomTies } : undefined;
-    const relations = sumRelations(metas, keys, sets, familyIndex.size, cellsOfFamily, cellFamily, cellRow, cellSize, virtualCell, atomSource, atomWeights);
+    const relations = sumRelations(metas, keys, sets, familyIndex.size, cellsOfFamily, cellFamily, cellRow, cellSize, virtualCell, atomSource, atomWeights, unaudited);
     if (cohort && flowFamilies.size > 0) relations.push(...cohortRelations(metas, keys, sets, cellsOfFamily, cellFamily, cellRow, cohort, flowFamilies));
     // Shares whose numerator is a code of a dimension (girls, pupils with a disability)
     // split their group by that code: see splitRelations. The two parts are cells of
@@ -468,6 +470,16 @@ function hide(
     // Other flags would describe the hidden figures (zero-denominator says the hidden
     // denominator is 0; unknown-excluded that some records were unknown).
     writeFigures(rows[i], null, null, null, null, null, null, null, true, [why === PRIMARY ? "suppressed" : "suppressed-complementary"]);
+  }
+  if (unaudited.size > 0) {
+    // a family with a hidden cell whose two sets could not be audited together: say so on
+    // every row of those sets (the equations kept their common total only)
+    const hiddenIn = new Set<number>();
+    for (let c = 0; c < state.length; c++) if (state[c] !== 0) hiddenIn.add(cellFamily[c]);
+    for (let i = 0; i < metas.length; i++) {
+      const f = cellFamily[cellOfRow[i]];
+      if (hiddenIn.has(f) && unaudited.has(`${f}|${metas[i].set}`) && !rows[i].flags.includes("audit-incomplete")) rows[i].flags.push("audit-incomplete");
+    }
   }
   if (surveyRows && hiddenCount > 0) {
     const hiddenCells: number[] = [];
