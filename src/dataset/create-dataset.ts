@@ -101,7 +101,8 @@ function toTable(input: TableInput, schema: Parameters<typeof readJson>[1], file
  * against their parts (`integrity.margins`).
  * @param input profile, entity tables and options
  * @returns the dataset
- * @throws EmisInputError when no table is given; EmisValidationError for invalid plain-object rows
+ * @throws EmisInputError when no table is given (`empty-input`) or `year` is not a whole
+ *   number (`invalid-option`); EmisValidationError for invalid plain-object rows
  * @example
  * const ds = createDataset({ profile: profiles.bhutan, schools, students, teachers });
  * ds.facts.students.length // number of enrolment records kept
@@ -110,6 +111,11 @@ export function createDataset(input: DatasetInput): Dataset {
   const { profile } = input;
   if (!input.schools && !input.students && !input.teachers && !input.sections && !input.counts?.length && !input.population && !input.surveys) {
     throw new EmisInputError("empty-input", "createDataset requires at least one table (schools, students, teachers, sections, counts, population or surveys)");
+  }
+  // A text year ("2024" from a command line) never equals the rows' 2024: rows without a
+  // year would then not meet their own records as duplicates, and count twice.
+  if (input.year !== undefined && !(typeof input.year === "number" && Number.isInteger(input.year) && input.year >= 1000 && input.year <= 9999)) {
+    throw new EmisInputError("invalid-option", `createDataset: year must be a whole number such as 2024 (the school year's start), got ${JSON.stringify(input.year)}${typeof input.year === "string" ? "; convert it with Number()" : ""}`);
   }
   const schemas = schemasFor(profile);
   const hierarchy = hierarchyColumns(profile);

@@ -10,6 +10,27 @@ const profile = profiles.generic;
 const ds0 = () => createDataset({ profile, schools, students: students(), teachers: teachers() });
 
 describe("createDataset", () => {
+  it("rejects a year that is not a whole number (a text year made rows without one count twice)", () => {
+    // A user trial passed year "2024" from the command line: a row without a year took
+    // "2024", its repeat with year 2024 did not match it, and enrolment came out 3, not 2.
+    const rows = [
+      { student_id: "P1", school_id: "A", grade: "G1", sex: "female", year: 2024 },
+      { student_id: "P1", school_id: "A", grade: "G1", sex: "female" },
+      { student_id: "P2", school_id: "A", grade: "G1", sex: "male", year: 2024 },
+    ];
+    for (const year of ["2024", 2024.5, Number.NaN, 24]) {
+      let err: unknown;
+      try {
+        createDataset({ profile, schools, students: rows, year: year as number });
+      } catch (e) {
+        err = e;
+      }
+      expect(isEmisError(err) && err.code).toBe("invalid-option");
+    }
+    const ds = createDataset({ profile, schools, students: rows, year: 2024 });
+    expect(ds.facts.students.length).toBe(2);
+  });
+
   it("joins pupils to their school's dimensions", () => {
     const ds = createDataset({ profile, schools, students: students() });
     const f = ds.facts.students;
