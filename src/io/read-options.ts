@@ -18,7 +18,11 @@ export interface ReadOptions {
   delimiter?: CsvDelimiter;
   /** Read `3,5` as 3.5 in number fields (the comma is then the only decimal mark). Default false. */
   decimalComma?: boolean;
-  /** Accepted header names per schema field, besides the field name: `{ school_id: ["School ID", "udise"] }`. */
+  /**
+   * Accepted header names per schema field, besides the field name: `{ school_id: ["School
+   * ID", "udise"] }`. Keys that name no field of the schema are ignored, so one map for
+   * every entity (`profile.aliases`) can be passed to each reader.
+   */
   aliases?: Record<string, string[]>;
   /** Throw one `EmisValidationError` (code `rows-rejected`) when any row is rejected. Default false. */
   strict?: boolean;

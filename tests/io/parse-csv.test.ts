@@ -5,6 +5,7 @@ import { parseCsv } from "../../src/io";
 import { isEmisError, type EmisValidationError } from "../../src/models/errors";
 import { MISSING_CODE } from "../../src/models/columns";
 import { fixture, rows } from "./helpers";
+import { profiles } from "../../src/profiles";
 
 const Pupil = z.object({
   pupil_id: z.string(),
@@ -135,6 +136,18 @@ describe("parseCsv", () => {
     });
     expect(rows(r.table)).toEqual([{ school_id: "S1", pupils: 3 }]);
     expect(r.ignoredColumns).toEqual(["other"]);
+  });
+
+  it("reads a profile's whole alias map, ignoring the aliases of fields the schema lacks", () => {
+    // The README passes profile.aliases to every reader; a user trial found that reading
+    // a school file with it threw, the map naming the pupils' student_id.
+    const School = z.object({ school_id: z.string(), name: z.string() });
+    for (const profile of [profiles.generic, profiles.bhutan, profiles.tanzania]) {
+      const r = parseCsv("school_id,name\nS1,Alpha\n", School, { aliases: profile.aliases });
+      expect(rows(r.table)).toEqual([{ school_id: "S1", name: "Alpha" }]);
+    }
+    const r = parseCsv("School Reg No,School Name\nS1,Alpha\n", School, { aliases: profiles.tanzania.aliases });
+    expect(rows(r.table)).toEqual([{ school_id: "S1", name: "Alpha" }]);
   });
 
   it("detects the delimiter from the header outside quotes, or takes the one given", () => {

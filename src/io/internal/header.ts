@@ -1,4 +1,4 @@
-import { EmisInputError, EmisValidationError } from "../../models/errors";
+import { EmisValidationError } from "../../models/errors";
 import type { FieldSpec } from "./field-spec";
 
 /** Fold a header name for matching: trimmed, lower case, spaces, underscores and hyphens removed. */
@@ -111,11 +111,9 @@ export function matchHeader(
       if (!accept.has(key)) accept.set(key, k);
     }
   });
-  for (const key of Object.keys(aliases)) {
-    if (!fields.some((f) => f.name === key)) {
-      throw new EmisInputError("unknown-alias", `${fn}: options.aliases names "${key}", which is not a schema field; use one of ${fields.map((f) => f.name).join(", ")}`);
-    }
-  }
+  // Aliases of fields this schema lacks are ignored: a profile's one map (`profile.aliases`)
+  // covers every entity, and the README passes it to each reader. Rejecting them made
+  // reading a school file with it fail on the pupils' `student_id`.
   const seen = new Map<string, string>();
   const fieldColumn = new Map<number, string>();
   const columnField: number[] = [];
