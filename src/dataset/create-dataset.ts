@@ -18,6 +18,7 @@ import type { DatasetDesign, SampleDesign } from "./dataset-design";
 import { buildSampleDesign } from "./internal/sample-design";
 import { SchoolSurvey } from "../models/school-survey";
 import { z } from "zod";
+import { rowSource, type RowSource } from "./internal/row-source";
 
 /** A table given as columns, as a reader's result, or as plain objects (validated). */
 export type TableInput = ColumnTable | { table: ColumnTable } | Record<string, unknown>[];
@@ -91,6 +92,18 @@ function toTable(input: TableInput, schema: Parameters<typeof readJson>[1], file
 }
 
 /**
+ * How findings name the rows of `input`: a reader's result by its file and the rows as
+ * the file numbers them (rejected rows counted), anything else by `entity` and position.
+ */
+function sourceOf(input: TableInput, entity: string): RowSource {
+  if (!Array.isArray(input) && "table" in input && !("columns" in input)) {
+    const r = input as { file?: unknown; rejectedRows?: unknown };
+    return rowSource(typeof r.file === "string" ? r.file : entity, r.rejectedRows instanceof Int32Array ? r.rejectedRows : null);
+  }
+  return rowSource(entity);
+}
+
+/**
  * Builds a dataset: joins pupils, teachers and sections to their schools by
  * `school_id` (each inherits the school's hierarchy, level, type, ownership and
  * location), derives disability, over-age and at-risk status (documented rules in
@@ -131,24 +144,24 @@ export function createDataset(input: DatasetInput): Dataset {
   let schoolTable: ColumnTable | undefined;
   if (input.schools) {
     const t = (schoolTable = toTable(input.schools, schemas.School, "schools"));
-    const built = buildSchoolFacts(t, schoolDims, issues, profile, hierarchy);
+    const built = buildSchoolFacts(t, schoolDims, issues, profile, hierarchy, sourceOf(input.schools, "schools"));
     facts.schools = built.facts;
     schoolIndex = built.index;
     accounts.schools = built.account;
   }
   const ctx = { profile, schoolDims, schoolIndex, year: input.year, derive: input.derive ?? {}, issues };
   if (input.students) {
-    const built = buildStudentFacts(toTable(input.students, schemas.Student, "students"), ctx);
+    const built = buildStudentFacts(toTable(input.students, schemas.Student, "students"), ctx, sourceOf(input.students, "students"));
     facts.students = built.facts;
     accounts.students = built.account;
   }
   if (input.teachers) {
-    const built = buildTeacherFacts(toTable(input.teachers, schemas.Teacher, "teachers"), ctx);
+    const built = buildTeacherFacts(toTable(input.teachers, schemas.Teacher, "teachers"), ctx, sourceOf(input.teachers, "teachers"));
     facts.teachers = built.facts;
     accounts.teachers = built.account;
   }
   if (input.sections) {
-    const built = buildSectionFacts(toTable(input.sections, schemas.Section, "sections"), ctx);
+    const built = buildSectionFacts(toTable(input.sections, schemas.Section, "sections"), ctx, sourceOf(input.sections, "sections"));
     facts.sections = built.facts;
     accounts.sections = built.account;
   }
@@ -159,7 +172,7 @@ export function createDataset(input: DatasetInput): Dataset {
     accounts.population = built.account;
   }
   if (input.surveys) {
-    const built = buildSurveyFacts(toTable(input.surveys, SchoolSurvey, "school_surveys"), ctx, input.surveyIndex);
+    const built = buildSurveyFacts(toTable(input.surveys, SchoolSurvey, "school_surveys"), ctx, input.surveyIndex, sourceOf(input.surveys, "school_surveys"));
     facts.school_surveys = built.facts;
     accounts.school_surveys = built.account;
   }

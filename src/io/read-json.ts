@@ -85,5 +85,5 @@ export function readJson(input: string | unknown[], schema: ObjectSchemaLike, op
   const piece = b.takePiece();
   const { rejects, counts } = b.totals();
   if (options.strict) throwIfRejected(fn, file, rejects, counts);
-  return { file, table: piece.table, rejects, counts, ignoredColumns: match.ignoredColumns, delimiter: "" };
+  return { file, table: piece.table, rejects, rejectedRows: piece.rejectedRows, counts, ignoredColumns: match.ignoredColumns, delimiter: "" };
 }

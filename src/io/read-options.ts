@@ -60,6 +60,12 @@ export interface ReadResult {
   table: ColumnTable;
   /** The first `maxIssuesPerRule` issues of each code, in row order per code. */
   rejects: EmisIssue[];
+  /**
+   * The 1-based data row of every rejected row, in order (never capped). With it, the
+   * kept row at index `i` of `table` is data row `i + 1` plus the rejected rows before
+   * it; `createDataset` uses it to name rows of its own findings as the file numbers them.
+   */
+  rejectedRows: Int32Array;
   counts: ReadCounts;
   /** Source columns that match no schema field. */
   ignoredColumns: string[];

@@ -6,6 +6,7 @@ import type { InputAccount } from "../create-dataset";
 import type { Profile } from "../../models/profile";
 import type { DeriveOptions } from "../derive";
 import type { SchoolIndex } from "./school-facts";
+import type { RowSource } from "./row-source";
 
 /** Shared state of one `createDataset` call. */
 export interface BuildContext {
@@ -37,7 +38,7 @@ export function orphanIssue(file: string, row: number, schoolId: string | null):
  * school id looked up once, not once per row. Returns each kept row's school year
  * (NaN when neither the row nor the dataset gives one).
  */
-export function linkSchools(ctx: BuildContext, file: string, t: ColumnTable, dims: Record<string, DimBuilder>, rows: Int32Array): { years: Float64Array; orphans: number } {
+export function linkSchools(ctx: BuildContext, source: RowSource, t: ColumnTable, dims: Record<string, DimBuilder>, rows: Int32Array): { years: Float64Array; orphans: number } {
   const m = rows.length;
   const index = ctx.schoolIndex;
   const ids = asCodes(t, "school_id");
@@ -76,7 +77,7 @@ export function linkSchools(ctx: BuildContext, file: string, t: ColumnTable, dim
       orphans++;
       if (orphans <= 1000) {
         idText ??= ids ? ids.dictionary : [];
-        ctx.issues.push(orphanIssue(file, i + 1, s === MISSING_CODE ? null : idText[s]));
+        ctx.issues.push(orphanIssue(source.file, source.row(i), s === MISSING_CODE ? null : idText[s]));
       }
     }
   }

@@ -2,6 +2,7 @@ import { MISSING_CODE, type CodeColumn, type ColumnTable } from "../../models/co
 import type { EmisIssue } from "../../models/errors";
 import { numberGetter, stringGetter } from "./column-access";
 import { HASH_SEED } from "../../io/internal/hash-seed";
+import type { RowSource } from "./row-source";
 
 /** Largest code × year table (entries, 4 bytes each) kept as a flat array; beyond it a Map. */
 const FLAT_MAX = 1 << 26;
@@ -9,7 +10,7 @@ const FLAT_MAX = 1 << 26;
 /**
  * Marks the first occurrence of each id (with `byYear`, of each id and school year:
  * a pupil appears once per year) as kept; later ones are duplicates, reported with the
- * row of the first (rows are 1-based data rows, as readers number them). A missing id
+ * row of the first (rows named by `source`: 1-based data rows, as readers number them). A missing id
  * is kept (the reader's schema check already rejects required ids). Years compare as
  * numbers, a missing year being a year of its own.
  *
@@ -20,7 +21,7 @@ const FLAT_MAX = 1 << 26;
 export function dedupe(
   t: ColumnTable,
   column: string,
-  file: string,
+  source: RowSource,
   issues: EmisIssue[],
   byYear = false,
   defaultYear?: number,
@@ -39,12 +40,12 @@ export function dedupe(
     const id = idText(i);
     issues.push({
       code: "duplicate-id",
-      file,
-      row: i + 1,
+      file: source.file,
+      row: source.row(i),
       column,
       rule: `unique ${column}`,
       value: id,
-      message: `${file} row ${i + 1}: ${column} ${id} repeats row ${prev + 1}; the later row is left out — remove or renumber it`,
+      message: `${source.file} row ${source.row(i)}: ${column} ${id} repeats row ${source.row(prev)}; the later row is left out — remove or renumber it`,
     });
   };
   if (col?.kind === "code" && col.codes.length >= n && !repeatsText(col)) {

@@ -1,5 +1,6 @@
 import type { EmisIssue } from "../../models/errors";
 import type { Profile } from "../../models/profile";
+import { rowSource, type RowSource } from "./row-source";
 
 /**
  * Resolves the hierarchy codes of a school file against the profile's units. A cell
@@ -10,7 +11,7 @@ import type { Profile } from "../../models/profile";
  * and reported (`inconsistent-hierarchy`). Levels without units in the profile are
  * taken as given.
  */
-export function unitResolver(profile: Profile, levels: string[], issues: EmisIssue[]) {
+export function unitResolver(profile: Profile, levels: string[], issues: EmisIssue[], source: RowSource = rowSource("schools")) {
   const parentLevel = new Map<string, string>();
   for (const h of profile.hierarchies) for (const l of h.levels) if (l.parent) parentLevel.set(l.id, l.parent);
   const fold = (s: string) => s.normalize("NFC").toLowerCase().replace(/[\s_-]+/g, " ").trim();
@@ -48,12 +49,12 @@ export function unitResolver(profile: Profile, levels: string[], issues: EmisIss
         values[level] = null;
         report({
           code: "unknown-unit",
-          file: "schools",
-          row: row + 1,
+          file: source.file,
+          row: source.row(row),
           column: level,
           rule: `a ${level} of the ${profile.name}`,
           value: v,
-          message: `schools row ${row + 1}: ${level} "${v}" is not a ${level} of the profile${parentCode ? ` within ${parentCode}` : ""}; counted as unknown — use the unit's code or name`,
+          message: `${source.file} row ${source.row(row)}: ${level} "${v}" is not a ${level} of the profile${parentCode ? ` within ${parentCode}` : ""}; counted as unknown — use the unit's code or name`,
         });
         continue;
       }
@@ -62,12 +63,12 @@ export function unitResolver(profile: Profile, levels: string[], issues: EmisIss
       if (parentCode && expected && parentLevel.get(level) && expected !== parentCode && byLevel.has(parentLevel.get(level)!)) {
         report({
           code: "inconsistent-hierarchy",
-          file: "schools",
-          row: row + 1,
+          file: source.file,
+          row: source.row(row),
           column: level,
           rule: `${level} ${code} belongs to ${expected}`,
           value: v,
-          message: `schools row ${row + 1}: ${level} ${code} belongs to ${expected}, but the school's ${parentLevel.get(level)} is ${parentCode}; kept as given — correct one of the two`,
+          message: `${source.file} row ${source.row(row)}: ${level} ${code} belongs to ${expected}, but the school's ${parentLevel.get(level)} is ${parentCode}; kept as given — correct one of the two`,
         });
       }
     }

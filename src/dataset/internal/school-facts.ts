@@ -6,6 +6,7 @@ import { DimBuilder, type FactTable } from "../fact-table";
 import type { InputAccount } from "../create-dataset";
 import { numberGetter, stringGetter } from "./column-access";
 import { dedupe } from "./dedupe";
+import { rowSource, type RowSource } from "./row-source";
 
 /** School attributes that pupils, teachers and sections inherit. */
 export interface SchoolIndex {
@@ -31,9 +32,9 @@ export function yesNoMeasure(v: string | null): number {
   return v === "yes" ? 1 : v === "no" ? 0 : Number.NaN;
 }
 
-export function buildSchoolFacts(t: ColumnTable, schoolDims: string[], issues: EmisIssue[], profile?: Profile, hierarchy: string[] = []) {
+export function buildSchoolFacts(t: ColumnTable, schoolDims: string[], issues: EmisIssue[], profile?: Profile, hierarchy: string[] = [], source: RowSource = rowSource("schools")) {
   const id = stringGetter(t, "school_id");
-  const { keep, duplicates } = dedupe(t, "school_id", "schools", issues);
+  const { keep, duplicates } = dedupe(t, "school_id", source, issues);
   const n = t.length - duplicates;
   const dimB: Record<string, DimBuilder> = { school: new DimBuilder(n) };
   for (const d of schoolDims) dimB[d] = new DimBuilder(n);
@@ -46,7 +47,7 @@ export function buildSchoolFacts(t: ColumnTable, schoolDims: string[], issues: E
   for (const f of numeric) measures[f] = new Float64Array(n);
   const index: SchoolIndex = { rowOf: new Map(), values: {}, location: [] };
   for (const d of schoolDims) index.values[d] = [];
-  const resolve = profile ? unitResolver(profile, hierarchy, issues) : undefined;
+  const resolve = profile ? unitResolver(profile, hierarchy, issues, source) : undefined;
   let j = 0;
   for (let i = 0; i < t.length; i++) {
     if (!keep[i]) continue;

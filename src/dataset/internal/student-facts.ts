@@ -6,6 +6,7 @@ import { copyCodes, keptRows, numberGetter, stringGetter } from "./column-access
 import { dedupe } from "./dedupe";
 import { yesNoMeasure } from "./school-facts";
 import { finishFact, linkSchools, type BuildContext } from "./context";
+import { rowSource, type RowSource } from "./row-source";
 
 const WG = ["wg_seeing", "wg_hearing", "wg_walking", "wg_selfcare", "wg_communication", "wg_learning"];
 const CODES = ["grade", "sex", "residence_location", "nomadic", "language", "ethnicity", "ses_quintile", "repeater", "status"];
@@ -25,10 +26,10 @@ function statusMeasures(s: string | null): [number, number, number] {
   }
 }
 
-export function buildStudentFacts(t: ColumnTable, ctx: BuildContext) {
+export function buildStudentFacts(t: ColumnTable, ctx: BuildContext, source: RowSource = rowSource("students")) {
   const { profile, schoolDims, derive } = ctx;
   // A pupil appears once per school year: ids repeat across years.
-  const { keep, duplicates } = dedupe(t, "student_id", "students", ctx.issues, true, ctx.year);
+  const { keep, duplicates } = dedupe(t, "student_id", source, ctx.issues, true, ctx.year);
   const n = t.length - duplicates;
   const dimNames = ["school", "year", ...CODES, "disability", "disability_functioning", "over_age", "at_risk", ...schoolDims];
   const dims: Record<string, DimBuilder> = Object.fromEntries(dimNames.map((d) => [d, new DimBuilder(n)]));
@@ -64,7 +65,7 @@ export function buildStudentFacts(t: ColumnTable, ctx: BuildContext) {
   const wg = wgGet.map(() => Number.NaN);
   const affect = affectGet.map(() => Number.NaN);
   const rows = keptRows(keep, n);
-  const { years, orphans } = linkSchools(ctx, "students", t, dims, rows);
+  const { years, orphans } = linkSchools(ctx, source, t, dims, rows);
   for (const c of CODES) copyCodes(t, c, dims[c], rows);
   for (let j = 0; j < n; j++) {
     const i = rows[j];

@@ -4,6 +4,7 @@ import { DimBuilder } from "../fact-table";
 import { compositeIndex, type CompositeIndexOptions } from "../composite-index";
 import { copyCodes, numberGetter } from "./column-access";
 import { finishFact, linkSchools, type BuildContext } from "./context";
+import { rowSource, type RowSource } from "./row-source";
 
 /**
  * School survey responses as the fact `school_surveys`: dimensions `school`, `year`,
@@ -11,7 +12,7 @@ import { finishFact, linkSchools, type BuildContext } from "./context";
  * pedagogy item (NaN when unanswered) and `pedagogy_index` (the composite index of the
  * items, 0-100 by default, NaN under the missing-item rule).
  */
-export function buildSurveyFacts(t: ColumnTable, ctx: BuildContext, indexOptions: CompositeIndexOptions = {}) {
+export function buildSurveyFacts(t: ColumnTable, ctx: BuildContext, indexOptions: CompositeIndexOptions = {}, source: RowSource = rowSource("school_surveys")) {
   const { schoolDims } = ctx;
   const n = t.length;
   const dims: Record<string, DimBuilder> = Object.fromEntries(["school", "year", "respondent", ...schoolDims].map((d) => [d, new DimBuilder(n)]));
@@ -20,7 +21,7 @@ export function buildSurveyFacts(t: ColumnTable, ctx: BuildContext, indexOptions
   for (const c of PEDAGOGY_ITEMS) measures[c] = new Float64Array(n);
   const rows: number[][] = [];
   const all = Int32Array.from({ length: n }, (_, i) => i);
-  const { orphans } = linkSchools(ctx, "school_surveys", t, dims, all);
+  const { orphans } = linkSchools(ctx, source, t, dims, all);
   copyCodes(t, "respondent", dims.respondent, all);
   for (let i = 0; i < n; i++) {
     const answers = itemGet.map((g) => g(i));

@@ -5,12 +5,13 @@ import { copyCodes, keptRows, numberGetter, stringGetter } from "./column-access
 import { dedupe } from "./dedupe";
 import { yesNoMeasure } from "./school-facts";
 import { finishFact, linkSchools, type BuildContext } from "./context";
+import { rowSource, type RowSource } from "./row-source";
 
 const CODES = ["sex", "qualification", "qualified", "trained", "teaching", "posting", "ses"];
 
-export function buildTeacherFacts(t: ColumnTable, ctx: BuildContext) {
+export function buildTeacherFacts(t: ColumnTable, ctx: BuildContext, source: RowSource = rowSource("teachers")) {
   const { schoolDims } = ctx;
-  const { keep, duplicates } = dedupe(t, "teacher_id", "teachers", ctx.issues, true, ctx.year);
+  const { keep, duplicates } = dedupe(t, "teacher_id", source, ctx.issues, true, ctx.year);
   const n = t.length - duplicates;
   const dimNames = ["school", "year", ...CODES, "age_band", "experience_band", ...schoolDims];
   const dims: Record<string, DimBuilder> = Object.fromEntries(dimNames.map((d) => [d, new DimBuilder(n)]));
@@ -28,7 +29,7 @@ export function buildTeacherFacts(t: ColumnTable, ctx: BuildContext) {
     experience: new Float64Array(n),
   };
   const rows = keptRows(keep, n);
-  const { years, orphans } = linkSchools(ctx, "teachers", t, dims, rows);
+  const { years, orphans } = linkSchools(ctx, source, t, dims, rows);
   for (const c of CODES) if (c !== "posting") copyCodes(t, c, dims[c], rows);
   for (let j = 0; j < n; j++) {
     const i = rows[j];

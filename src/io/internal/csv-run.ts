@@ -86,7 +86,7 @@ export class CsvRun {
     b.finishInput();
     const { rejects, counts } = b.totals();
     if (this.options.strict) throwIfRejected(this.fn, this.file, rejects, counts);
-    return { file: this.file, table: piece.table, rejects, counts, ignoredColumns: this.scanner.ignoredColumns, delimiter: this.scanner.delimiter };
+    return { file: this.file, table: piece.table, rejects, rejectedRows: piece.rejectedRows, counts, ignoredColumns: this.scanner.ignoredColumns, delimiter: this.scanner.delimiter };
   }
 
   /**
@@ -118,6 +118,7 @@ export class CsvRun {
       file: this.file,
       table: p.table,
       rejects: p.rejects,
+      rejectedRows: p.rejectedRows,
       counts: p.counts,
       ignoredColumns: this.scanner.ignoredColumns,
       delimiter: this.scanner.delimiter,

@@ -51,6 +51,8 @@ export interface BuiltPiece {
   counts: ReadCounts;
   /** Number of data rows read before this piece's first row. */
   rowOffset: number;
+  /** 1-based data rows of every row this piece rejected, in order (not capped). */
+  rejectedRows: Int32Array;
 }
 
 const EMPTY_CODES = new Uint32Array(0);
@@ -134,6 +136,8 @@ export class TableBuilder {
   private byRule: Record<string, number> = {};
   private pieceByRule: Record<string, number> = {};
   private pieceRejected = 0;
+  /** Rows rejected since the last piece was cut (the first `pieceRejected` entries). */
+  private rejectedRows = new Int32Array(16);
   readonly pieces: BuiltPiece[] = [];
 
   constructor(settings: BuilderSettings) {
@@ -495,7 +499,17 @@ export class TableBuilder {
     const row = ++this.read;
     this.pending.length = 0;
     this.report(row, -1, code, rule, value, message);
-    this.pieceRejected++;
+    this.rejected(row);
+  }
+
+  /** Count row `row` as rejected (kept in {@link rejectedRows}). */
+  private rejected(row: number): void {
+    if (this.pieceRejected === this.rejectedRows.length) {
+      const next = new Int32Array(this.rejectedRows.length * 2);
+      next.set(this.rejectedRows);
+      this.rejectedRows = next;
+    }
+    this.rejectedRows[this.pieceRejected++] = row;
   }
 
   /** Commit the current row: kept when it has no issue and `nCells` matches the header. */
@@ -515,7 +529,7 @@ export class TableBuilder {
       this.pending.length = 0;
       this.report(row, -1, "field-count", `${this.nColumns} fields`, nCells,
         `row has ${nCells} fields but the header has ${this.nColumns}; check the quoting and the delimiter`);
-      this.pieceRejected++;
+      this.rejected(row);
       return;
     }
     if (this.pending.length === 0 && this.uniqueFields.length) this.checkUnique(row);
@@ -530,7 +544,7 @@ export class TableBuilder {
         this.report(row, p.field, p.code, p.rule, p.value, message);
       }
       this.pending.length = 0;
-      this.pieceRejected++;
+      this.rejected(row);
       return;
     }
     this.kept++;
@@ -626,6 +640,7 @@ export class TableBuilder {
       rejects: this.rejects,
       counts: { read: this.read - this.pieceRead, kept: n, rejected: this.pieceRejected, byRule: this.pieceByRule },
       rowOffset: this.pieceRead,
+      rejectedRows: this.rejectedRows.slice(0, this.pieceRejected),
     };
     this.pieceStart = this.kept;
     this.pieceRead = this.read;
