@@ -42,9 +42,12 @@ export interface ReadChunksOptions extends ReadOptions {
 
 /** Row counts of a read: `read = kept + rejected` always; `byRule` counts issues per issue code. */
 export interface ReadCounts {
+  /** Data rows read (blank lines are not rows); always `kept + rejected`. */
   read: number;
   kept: number;
+  /** Rows rejected (a row with three bad cells is one row). */
   rejected: number;
+  /** Issues per issue code: a row with three bad cells counts three here, one in `rejected`. */
   byRule: Record<string, number>;
 }
 

@@ -138,6 +138,21 @@ describe("parseCsv", () => {
     expect(r.ignoredColumns).toEqual(["other"]);
   });
 
+  it("suggests the likelier fix for a decimal comma and for a code in the wrong case", () => {
+    const S = z.object({ sex: z.enum(["female", "male"]), score: z.number() });
+    const r = parseCsv('sex,score\nFemale,3\nmale,"0,85"\n male ,4\nf,5\n', S);
+    expect(r.counts).toMatchObject({ read: 4, kept: 0, rejected: 4 });
+    const [female, comma, spaced, f] = r.rejects;
+    expect(female.message).toContain('got "Female"; did you mean "female"? Codes are exact');
+    expect(comma.message).toContain('got "0,85"; for decimal commas (3,5), read the file with { decimalComma: true }');
+    expect(spaced.message).toContain('did you mean "male"?');
+    expect(f.message).toContain('got "f"; fix the cell or the schema');
+    // past maxIssuesPerRule no message is built, and the counts still hold every row
+    const capped = parseCsv("sex,score\nFemale,1\nMale,2\n", S, { maxIssuesPerRule: 1 });
+    expect(capped.rejects).toHaveLength(1);
+    expect(capped.counts.byRule).toEqual({ "invalid-value": 2 });
+  });
+
   it("reads a profile's whole alias map, ignoring the aliases of fields the schema lacks", () => {
     // The README passes profile.aliases to every reader; a user trial found that reading
     // a school file with it threw, the map naming the pupils' student_id.

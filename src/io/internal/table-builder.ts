@@ -536,11 +536,14 @@ export class TableBuilder {
     if (this.pending.length) {
       for (const p of this.pending) {
         const name = this.fields[p.field].name;
-        const message = p.code === "duplicate-id"
-          ? `${name} ${JSON.stringify(p.value)} repeats the one in row ${p.rule.slice(p.rule.lastIndexOf(" ") + 1)}; remove or fix the duplicate`
-          : p.code === "required"
-            ? `${name} is empty but required; fill it in or make the field optional`
-            : `${name} must be ${p.rule}, got ${JSON.stringify(p.value)}; fix the cell or the schema`;
+        // the message of an issue past the cap is never kept: not built
+        const message = !this.wantValue(p.code)
+          ? ""
+          : p.code === "duplicate-id"
+            ? `${name} ${JSON.stringify(p.value)} repeats the one in row ${p.rule.slice(p.rule.lastIndexOf(" ") + 1)}; remove or fix the duplicate`
+            : p.code === "required"
+              ? `${name} is empty but required; fill it in or make the field optional`
+              : `${name} must be ${p.rule}, got ${JSON.stringify(p.value)}; ${this.hint(p) ?? "fix the cell or the schema"}`;
         this.report(row, p.field, p.code, p.rule, p.value, message);
       }
       this.pending.length = 0;
@@ -549,6 +552,25 @@ export class TableBuilder {
     }
     this.kept++;
     if (++this.pos === this.cap) this.full();
+  }
+
+  /**
+   * A likelier fix than "fix the cell" for two common slips, found by a user trial: a
+   * decimal comma (`0,85`) in a number field read without `decimalComma`, and a code in
+   * the wrong case or with spaces around it (`Female`, `g1`, ` male`): codes are exact.
+   */
+  private hint(p: Pending): string | undefined {
+    const f = this.fields[p.field];
+    if (typeof p.value !== "string") return undefined;
+    if (p.code === "invalid-type" && f.kind === "number" && !this.s.decimalComma && /^\s*-?\d+,\d+\s*$/.test(p.value)) {
+      return "for decimal commas (3,5), read the file with { decimalComma: true }";
+    }
+    if (p.code === "invalid-value" && f.allowed) {
+      const folded = p.value.trim().toLowerCase();
+      const match = f.allowed.find((a) => typeof a === "string" && a.toLowerCase() === folded);
+      if (match !== undefined) return `did you mean ${JSON.stringify(match)}? Codes are exact: recode the column (or the profile's codes) before reading`;
+    }
+    return undefined;
   }
 
   /** The current piece is full: cut it (chunked reads) or grow it. */
