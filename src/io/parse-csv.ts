@@ -12,7 +12,9 @@ import type { ObjectSchemaLike, ReadOptions, ReadResult } from "./read-options";
  * missing (accepted only by optional, nullable or defaulted fields; stored as
  * `MISSING_CODE`/`NaN` or the default), number fields read decimal text (spaces
  * around allowed; `3,5` with `decimalComma`), boolean fields read
- * true/false/yes/no/1/0 in any case, text is kept exactly. A row with any invalid
+ * true/false/yes/no/1/0 in any case, text and codes lose the spaces and tabs around
+ * them (`"P1 "` is the id `P1`; a cell of spaces only is empty) and are otherwise
+ * kept exactly. A row with any invalid
  * cell, the wrong number of fields, or (with `unique`) a repeated id is rejected;
  * issues are kept per issue code up to `maxIssuesPerRule`, all are counted, and
  * `read = kept + rejected`.

@@ -2,9 +2,10 @@ import { z } from "zod";
 
 /**
  * Generic code: any non-empty code string (the profile narrows it). Schemas do no
- * transforms, so that they export to JSON Schema: a code is kept exactly as read (the
- * readers do not trim it: `"P1 "` and `"P1"` are two ids), and only header names are
- * matched loosely (`io/` aliases: case, spaces, underscores and hyphens folded).
+ * transforms, so that they export to JSON Schema: the readers trim spaces and tabs
+ * around codes (`"P1 "` is `P1`), and only header names are matched loosely (`io/`
+ * aliases: case, spaces, underscores and hyphens folded); case is kept (`Female` is not
+ * `female`).
  */
 export const Code = z.string().min(1).max(200);
 

@@ -140,12 +140,12 @@ describe("parseCsv", () => {
 
   it("suggests the likelier fix for a decimal comma and for a code in the wrong case", () => {
     const S = z.object({ sex: z.enum(["female", "male"]), score: z.number() });
-    const r = parseCsv('sex,score\nFemale,3\nmale,"0,85"\n male ,4\nf,5\n', S);
+    const r = parseCsv('sex,score\nFemale,3\nmale,"0,85"\n MALE ,4\nf,5\n', S);
     expect(r.counts).toMatchObject({ read: 4, kept: 0, rejected: 4 });
-    const [female, comma, spaced, f] = r.rejects;
+    const [female, comma, upper, f] = r.rejects;
     expect(female.message).toContain('got "Female"; did you mean "female"? Codes are exact');
     expect(comma.message).toContain('got "0,85"; for decimal commas (3,5), read the file with { decimalComma: true }');
-    expect(spaced.message).toContain('did you mean "male"?');
+    expect(upper.message).toContain('got "MALE"; did you mean "male"?');
     expect(f.message).toContain('got "f"; fix the cell or the schema');
     // past maxIssuesPerRule no message is built, and the counts still hold every row
     const capped = parseCsv("sex,score\nFemale,1\nMale,2\n", S, { maxIssuesPerRule: 1 });
@@ -217,5 +217,31 @@ describe("parseCsv", () => {
     expect(thrown(() => parseCsv(42 as unknown as string, S)).code).toBe("invalid-input");
     expect(thrown(() => parseCsv("a\n1\n", S, { unique: ["b"] })).code).toBe("unknown-field");
     expect(thrown(() => parseCsv("a\n1\n", S, { delimiter: "|" as "," })).code).toBe("invalid-options");
+  });
+});
+
+describe("spaces and tabs around codes", () => {
+  // A user trial's export held "P1 " beside "P1": two pupils, both kept under unique.
+  it("trims them, so a padded id is the same id and a padded code the same code", () => {
+    const S = z.object({ id: z.string().min(1).max(8), sex: z.enum(["female", "male"]), note: z.string().optional(), ok: z.boolean() });
+    const r = parseCsv("id,sex,note,ok\nP1,female,a,yes\nP2 , male ,\t,  no\n\tP1,female, b ,1\n   ,male,c,0\n", S, { unique: ["id"] });
+    expect(r.counts).toMatchObject({ read: 4, kept: 2, rejected: 2, byRule: { "duplicate-id": 1, required: 1 } });
+    expect(rows(r.table)).toEqual([
+      { id: "P1", sex: "female", note: "a", ok: "true" },
+      { id: "P2", sex: "male", note: null, ok: "false" },
+    ]);
+    const id = r.table.columns.id;
+    expect(id.kind === "code" && id.dictionary).toEqual(["P1", "P2"]);
+    expect(r.rejects.map((i) => [i.row, i.code])).toEqual([
+      [3, "duplicate-id"],
+      [4, "required"],
+    ]);
+  });
+
+  it("keeps other bytes (a no-break space, U+FEFF) and reports a padded bad code by its trimmed value", () => {
+    const S = z.object({ sex: z.enum(["female", "male"]) });
+    const r = parseCsv("sex\n\u00a0male\n male \n femme \n", S);
+    expect(r.counts).toMatchObject({ read: 3, kept: 1, rejected: 2 });
+    expect(r.rejects.map((i) => i.value)).toEqual(["\u00a0male", "femme"]);
   });
 });

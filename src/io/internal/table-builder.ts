@@ -11,6 +11,8 @@ import { ShortCodes } from "./short-codes";
 
 /** Marks a dictionary slot whose value failed the field's checks. */
 export const INVALID = -1;
+/** Marks a dictionary slot of spaces and tabs only: an empty cell. */
+const BLANK = -2;
 
 const KIND_CODE = 0;
 const KIND_NUMBER = 1;
@@ -116,6 +118,8 @@ export class TableBuilder {
   private readonly nColumns: number;
   private readonly mark: number;
   private readonly slotIssue: Map<number, { code: string; rule: string; value: string }>[];
+  /** Per field: slots holding a value's bytes with spaces or tabs around it (see newSlot). */
+  private readonly aliases: Set<number>[];
   private readonly deferred: Uint8Array;
   private readonly decodedSlots: Int32Array;
   private readonly codeCount: Int32Array;
@@ -154,6 +158,7 @@ export class TableBuilder {
     this.dicts = [];
     this.shorts = [];
     this.slotIssue = [];
+    this.aliases = [];
     this.numCheck = [];
     this.dictionaries = [];
     this.deferred = new Uint8Array(nf);
@@ -172,6 +177,7 @@ export class TableBuilder {
       this.kinds[k] = kind;
       this.emptyOk[k] = f.emptyOk ? 1 : 0;
       this.slotIssue.push(new Map());
+      this.aliases.push(new Set());
       this.firstRow.push(new Map());
       this.numCheck.push(kind === KIND_NUMBER ? compileNumberCheck(f) : () => -1);
       if (kind === KIND_NUMBER) {
@@ -347,8 +353,11 @@ export class TableBuilder {
     let slot = found === -2 ? dict.find(buf, s, e, h) : found;
     if (slot < 0) slot = this.newSlot(k, dict, buf, s, e, h);
     const c = dict.codes[slot];
-    if (c !== INVALID) this.codesOut[k][this.pos] = c;
-    else {
+    if (c >= 0) this.codesOut[k][this.pos] = c;
+    else if (c === BLANK) {
+      this.emptyCell(k);
+      return INVALID;
+    } else {
       const iss = this.slotIssue[k].get(slot) as { code: string; rule: string; value: string };
       this.pending.push({ field: k, code: iss.code, rule: iss.rule, value: iss.value });
     }
@@ -398,6 +407,30 @@ export class TableBuilder {
   }
 
   private newSlot(k: number, dict: ByteDictionary, buf: Uint8Array, s: number, e: number, h: number): number {
+    // Codes lose surrounding spaces and tabs: "P1 " is the pupil "P1" (a user trial's
+    // export made two pupils of one), " male" is "male". The cell's own bytes get a slot
+    // of their own with the trimmed value's code (an alias, left out of the dictionary),
+    // so the next such cell is found at once; only new values come here.
+    let ts = s;
+    let te = e;
+    while (ts < te && (buf[ts] === 32 || buf[ts] === 9)) ts++;
+    while (te > ts && (buf[te - 1] === 32 || buf[te - 1] === 9)) te--;
+    if (ts !== s || te !== e) {
+      let code = BLANK;
+      let inner = -1;
+      if (te > ts) {
+        const th = hashCell(buf, ts, te);
+        inner = dict.find(buf, ts, te, th);
+        if (inner < 0) inner = this.newSlot(k, dict, buf, ts, te, th);
+        code = dict.codes[inner];
+      }
+      const slot = dict.size;
+      if (code === INVALID) this.slotIssue[k].set(slot, this.slotIssue[k].get(inner)!);
+      this.aliases[k].add(slot);
+      dict.add(buf, s, e, h, code);
+      if (this.deferred[k] === 0) this.decodedSlots[k] = slot + 1;
+      return slot;
+    }
     const slot = dict.size;
     const f = this.fields[k];
     let code = INVALID;
@@ -447,14 +480,17 @@ export class TableBuilder {
     const texts = dict.decodeRange(from, dict.size);
     const out = this.dictionaries[k] as string[];
     const codes = dict.codes;
+    const aliases = this.aliases[k];
+    // a value of the dictionary: checked, and not an alias of another (see newSlot)
+    const own = (slot: number) => codes[slot] >= 0 && (aliases.size === 0 || !aliases.has(slot));
     let valid = 0;
-    while (valid < texts.length && codes[from + valid] !== INVALID) valid++;
+    while (valid < texts.length && own(from + valid)) valid++;
     if (out.length === 0 && valid === texts.length && this.observed[k] === 0) {
       // nobody holds the (empty) dictionary yet: take the decoded array as it is
       // (pushing 1M ids one by one into a new array took ~80 ms, GC included)
       this.dictionaries[k] = texts;
     } else {
-      for (let i = 0; i < texts.length; i++) if (codes[from + i] !== INVALID) out.push(texts[i]);
+      for (let i = 0; i < texts.length; i++) if (own(from + i)) out.push(texts[i]);
     }
     this.decodedSlots[k] = dict.size;
   }
