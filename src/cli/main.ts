@@ -9,6 +9,9 @@ import { reportCommand } from "./report-command";
 import { auditCommand } from "./audit-command";
 import { loadCatalogue } from "../indicators/load-catalogue";
 import { readFileSync } from "node:fs";
+import { parseArgs, type CommandSpec } from "./parse-args";
+import { checkInputFile } from "./internal/check-input-file";
+import { packageVersion } from "./version";
 
 const HELP = `emis-equity — equity indicators from EMIS data
 
@@ -26,31 +29,37 @@ Usage:
       Prints the JSON Schema of an input (all of them without a name).
   emis-equity indicators [--catalogue FILE]
       Lists the built-in indicator catalogue (with FILE: plus or overridden by its JSON definitions).
+  emis-equity --version
+      Prints the version.
   emis-equity help
+      Prints this text (so does --help after any command). Unknown flags, and flags
+      missing their value, are errors.
 `;
 
-/** Parses `--key value` and `--flag` arguments. */
-export function parseArgs(argv: string[]): { command: string; positional: string[]; flags: Record<string, string | true> } {
-  const [command = "help", ...rest] = argv;
-  const flags: Record<string, string | true> = {};
-  const positional: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    if (a.startsWith("--")) {
-      const next = rest[i + 1];
-      if (next !== undefined && !next.startsWith("--")) {
-        flags[a.slice(2)] = next;
-        i++;
-      } else flags[a.slice(2)] = true;
-    } else positional.push(a);
-  }
-  return { command, positional, flags };
-}
+/** The flags and arguments of each command, as {@link HELP} describes them. */
+export const COMMANDS: Record<string, CommandSpec> = {
+  report: { flags: { seeds: "DIR", data: "DIR", out: "DIR", quiet: true } },
+  audit: { flags: { seeds: "DIR", out: "DIR", quiet: true } },
+  schema: { flags: { profile: "ID" }, positional: 1 },
+  indicators: { flags: { catalogue: "FILE" } },
+};
 
 /** Runs the CLI; returns the exit code. */
 export function main(argv: string[], env: Record<string, string | undefined> = process.env): number {
-  const { command, positional, flags } = parseArgs(argv);
+  let args: ReturnType<typeof parseArgs>;
+  try {
+    args = parseArgs(argv, COMMANDS);
+  } catch (e) {
+    if (!isEmisError(e)) throw e;
+    process.stderr.write(`emis-equity ${argv[0]}: ${e.message} [${e.code}]\n`);
+    return 2;
+  }
+  const { command, positional, flags } = args;
   const str = (k: string) => (typeof flags[k] === "string" ? (flags[k] as string) : undefined);
+  if (flags.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
   try {
     switch (command) {
       case "report": {
@@ -83,11 +92,15 @@ export function main(argv: string[], env: Record<string, string | undefined> = p
       }
       case "indicators": {
         // --catalogue FILE: a JSON catalogue that adds to or overrides the built-in one (loadCatalogue).
-        const file = flags.catalogue;
-        const list = typeof file === "string" ? loadCatalogue(readFileSync(file, "utf8"), { base: catalogue }) : catalogue;
+        const file = str("catalogue");
+        if (file) checkInputFile(file, "check the --catalogue path");
+        const list = file ? loadCatalogue(readFileSync(file, "utf8"), { base: catalogue }) : catalogue;
         for (const d of list) process.stdout.write(`${d.id.padEnd(40)} ${d.kind.padEnd(12)} ${d.unit.padEnd(8)} ${d.name}\n`);
         return 0;
       }
+      case "--version":
+        process.stdout.write(`${packageVersion()}\n`);
+        return 0;
       case "help":
       case "--help":
       case "-h":

@@ -1,9 +1,9 @@
-import { readFileSync, statSync } from "node:fs";
-import { EmisInputError } from "../models/errors";
+import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { parseCsv } from "../io/parse-csv";
 import type { ObjectSchemaLike, ReadOptions, ReadResult } from "../io/read-options";
 import { createProgress, type ProgressOptions } from "./progress";
+import { checkInputFile } from "./internal/check-input-file";
 
 /** Options of {@link readTable}: the readers' options, plus the progress display. */
 export interface ReadTableOptions extends ReadOptions {
@@ -21,17 +21,7 @@ export interface ReadTableOptions extends ReadOptions {
  */
 export function readTable(path: string, schema: ObjectSchemaLike, options: ReadTableOptions = {}): ReadResult {
   const { quiet, progress: progressOptions, onProgress, ...readOptions } = options;
-  let isDirectory = false;
-  try {
-    isDirectory = statSync(path).isDirectory();
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code !== "ENOENT" && code !== "ENOTDIR") throw e;
-    throw new EmisInputError("missing-file", `cannot read ${path}: no such file; check the --seeds or --data folder`, { file: path });
-  }
-  if (isDirectory) {
-    throw new EmisInputError("not-a-file", `cannot read ${path}: it is a directory, not a file; check the --seeds or --data folder`, { file: path });
-  }
+  checkInputFile(path, "check the --seeds or --data folder");
   const raw = readFileSync(path);
   const bytes = path.endsWith(".gz") ? gunzipSync(raw) : raw;
   // A profile's aliases cover every entity: pass on those of this schema's fields.

@@ -1,4 +1,3 @@
-import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildReport } from "../report/build-report";
 import { renderCsv } from "../report/render-csv";
@@ -11,6 +10,7 @@ import { bhutanPublishedSection } from "./sources/bhutan-published";
 import { hasIndia, indiaSection, type FlowCheck } from "./sources/india-udise";
 import { hasTanzania, tanzaniaSection } from "./sources/tanzania";
 import { summaryText } from "./summary";
+import { checkOutDir, writeOutFiles } from "./out-dir";
 
 /** Options of `emis-equity report`. */
 export interface ReportCommandOptions {
@@ -22,6 +22,7 @@ export interface ReportCommandOptions {
 
 /** Runs the main job: equity report over the shipped seeds and, when given, the real data sets. */
 export function reportCommand(o: ReportCommandOptions): { files: string[]; summary: string } {
+  checkOutDir(o.out); // before the reads, which can take minutes on the real data sets
   const specs: SectionSpec[] = [];
   const reads: ReadResult[] = [];
   const extraMd: string[] = [];
@@ -51,7 +52,6 @@ export function reportCommand(o: ReportCommandOptions): { files: string[]; summa
     extraMd.push("## India UDISE+ 2018-19: flow identity", "", line, "");
     extraText.push(line);
   }
-  mkdirSync(o.out, { recursive: true });
   const csv = renderCsv(report);
   const md = [renderMarkdown(report), ...extraMd].join("\n");
   const files = {
@@ -62,9 +62,9 @@ export function reportCommand(o: ReportCommandOptions): { files: string[]; summa
     "spread.csv": csv.spread,
     "rejects.csv": rejectsCsv(reads),
   };
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(o.out, name), text);
-  const summary = summaryText(report, reads, [...extraText, `Wrote ${Object.keys(files).map((f) => join(o.out, f)).join(", ")}`]);
-  return { files: Object.keys(files).map((f) => join(o.out, f)), summary };
+  const paths = writeOutFiles(o.out, files);
+  const summary = summaryText(report, reads, [...extraText, `Wrote ${paths.join(", ")}`]);
+  return { files: paths, summary };
 }
 
 function rejectsCsv(reads: ReadResult[]): string {
