@@ -150,6 +150,18 @@ export function createDataset(input: DatasetInput): Dataset {
     accounts.schools = built.account;
   }
   const ctx = { profile, schoolDims, schoolIndex, year: input.year, derive: input.derive ?? {}, issues };
+  // Without a school file no row can be checked as an orphan, and every place is unknown:
+  // say so once rather than let results by dzongkhag or location come out all `unknown`.
+  const linked = (["students", "teachers", "sections", "surveys"] as const).filter((k) => input[k] !== undefined);
+  if (!input.schools && linked.length > 0) {
+    issues.push({
+      code: "no-school-file",
+      file: "schools",
+      rule: "a school file to link records to their places",
+      value: null,
+      message: `createDataset: ${linked.join(", ")} given without schools: every record's hierarchy, level, type, ownership and location is unknown and no school id is checked; pass schools to link them`,
+    });
+  }
   if (input.students) {
     const built = buildStudentFacts(toTable(input.students, schemas.Student, "students"), ctx, sourceOf(input.students, "students"));
     facts.students = built.facts;

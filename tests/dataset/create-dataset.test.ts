@@ -10,6 +10,12 @@ const profile = profiles.generic;
 const ds0 = () => createDataset({ profile, schools, students: students(), teachers: teachers() });
 
 describe("createDataset", () => {
+  it("reports once that records came without a school file (places unknown, ids unchecked)", () => {
+    const ds = createDataset({ profile, students: students() });
+    expect(ds.integrity.issues.filter((i) => i.code === "no-school-file")).toHaveLength(1);
+    expect(createDataset({ profile, schools, students: students() }).integrity.issues.some((i) => i.code === "no-school-file")).toBe(false);
+  });
+
   it("rejects a year that is not a whole number (a text year made rows without one count twice)", () => {
     // A user trial passed year "2024" from the command line: a row without a year took
     // "2024", its repeat with year 2024 did not match it, and enrolment came out 3, not 2.
