@@ -92,13 +92,15 @@ function toTable(input: TableInput, schema: Parameters<typeof readJson>[1], file
 }
 
 /**
- * How findings name the rows of `input`: a reader's result by its file and the rows as
- * the file numbers them (rejected rows counted), anything else by `entity` and position.
+ * How findings name the rows of `input`: a reader's result (or one chunk of a chunked
+ * read) by its file and the rows as the file numbers them (rejected rows and earlier
+ * chunks counted), anything else by `entity` and position.
  */
 function sourceOf(input: TableInput, entity: string): RowSource {
   if (!Array.isArray(input) && "table" in input && !("columns" in input)) {
-    const r = input as { file?: unknown; rejectedRows?: unknown };
-    return rowSource(typeof r.file === "string" ? r.file : entity, r.rejectedRows instanceof Int32Array ? r.rejectedRows : null);
+    const r = input as { file?: unknown; rejectedRows?: unknown; rowOffset?: unknown };
+    const offset = typeof r.rowOffset === "number" && Number.isInteger(r.rowOffset) && r.rowOffset > 0 ? r.rowOffset : 0;
+    return rowSource(typeof r.file === "string" ? r.file : entity, r.rejectedRows instanceof Int32Array ? r.rejectedRows : null, offset);
   }
   return rowSource(entity);
 }

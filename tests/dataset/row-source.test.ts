@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { parseCsv } from "../../src/io";
+import { parseCsv, readCsvChunks } from "../../src/io";
 import { createDataset } from "../../src/dataset";
 import { profiles } from "../../src/profiles";
 import { schemasFor } from "../../src/models";
@@ -45,6 +45,18 @@ describe("rows of createDataset's findings", () => {
     expect(plain.integrity.issues.find((i) => i.code === "orphan")).toMatchObject({ file: "students", row: 3 });
   });
 
+  it("names the rows of a chunk of a chunked read as the file numbers them", async () => {
+    // data rows: 1 ok, 2 ok, 3 ok, 4 orphan, 5 bad sex, 6 orphan; chunks of 2 kept rows
+    const csv = ["student_id,school_id,grade,sex,year", "P1,A,G1,female,2024", "P2,A,G1,male,2024", "P3,A,G1,male,2024", "P4,S999,G1,male,2024", "P5,A,G1,x,2024", "P6,S999,G1,female,2024"].join("\n");
+    const schools = [{ school_id: "A", region: "R1", district: "D1", level: "primary", ownership: "public", location: "rural" }];
+    const orphans: number[] = [];
+    for await (const chunk of readCsvChunks(csv, schemasFor(profile).Student, { file: "pupils.csv", chunkRows: 2 })) {
+      const ds = createDataset({ profile, schools, students: chunk });
+      orphans.push(...ds.integrity.issues.filter((i) => i.code === "orphan").map((i) => i.row!));
+    }
+    expect(orphans).toEqual([4, 6]);
+  });
+
   it("maps kept rows to data rows for any set of rejected rows", () => {
     fc.assert(
       fc.property(fc.array(fc.boolean(), { minLength: 1, maxLength: 60 }), (rejectedFlags) => {
@@ -52,6 +64,9 @@ describe("rows of createDataset's findings", () => {
         const kept = rejectedFlags.flatMap((r, k) => (r ? [] : [k + 1]));
         const source = rowSource("f.csv", rejected);
         expect(kept.map((_, i) => source.row(i))).toEqual(kept);
+        // the same rows as a chunk after 7 rows of earlier chunks
+        const later = rowSource("f.csv", Int32Array.from(rejected, (r) => r + 7), 7);
+        expect(kept.map((_, i) => later.row(i))).toEqual(kept.map((r) => r + 7));
       }),
     );
   });

@@ -245,3 +245,28 @@ describe("spaces and tabs around codes", () => {
     expect(r.rejects.map((i) => i.value)).toEqual(["\u00a0male", "femme"]);
   });
 });
+
+describe("edge cases found by a hostile trial of the readers", () => {
+  it("rejects false under z.literal(true) however it is written, and true under z.literal(false)", () => {
+    const r = parseCsv("id,b\na,false\nb,FALSE\nc, false\nd,no\ne,0\nf,true\n", z.object({ id: z.string(), b: z.literal(true) }));
+    expect(rows(r.table).map((x) => x.id)).toEqual(["f"]);
+    expect(r.counts).toMatchObject({ kept: 1, rejected: 5, byRule: { "invalid-value": 5 } });
+    const f = parseCsv("b\ntrue\nfalse\n", z.object({ b: z.literal(false) }));
+    expect(f.counts).toMatchObject({ kept: 1, rejected: 1 });
+  });
+
+  it("reads fields named like Object's members (constructor, toString)", () => {
+    const r = parseCsv("constructor,toString\n1,2\n", z.object({ constructor: z.string(), toString: z.string() }), { aliases: {} });
+    expect(rows(r.table)).toEqual([{ constructor: "1", toString: "2" }]);
+  });
+
+  it("gives a header to the field of that name before any other field's alias", () => {
+    const S = z.object({ a: z.string(), b: z.string() });
+    expect(rows(parseCsv("a,b\n1,2\n", S, { aliases: { a: ["b"] } }).table)).toEqual([{ a: "1", b: "2" }]);
+  });
+
+  it("rejects aliases that are not arrays of header names", () => {
+    const e = thrown(() => parseCsv("x\n1\n", z.object({ a: z.string() }), { aliases: { a: "xy" as unknown as string[] } }));
+    expect(e.code).toBe("invalid-options");
+  });
+});

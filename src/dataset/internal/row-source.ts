@@ -10,22 +10,27 @@ export interface RowSource {
   row(i: number): number;
 }
 
-/** A table's rows named by `file` and, when given, its reader's rejected rows (sorted, 1-based). */
-export function rowSource(file: string, rejected?: Int32Array | null): RowSource {
-  if (!rejected || rejected.length === 0) return { file, row: (i) => i + 1 };
+/**
+ * A table's rows named by `file` and, when given, its reader's rejected rows (sorted,
+ * 1-based data rows) and the data rows read before its first row (`ReadChunk.rowOffset`:
+ * a chunk's table starts at 0, its rejected rows are the file's).
+ */
+export function rowSource(file: string, rejected?: Int32Array | null, offset = 0): RowSource {
+  if (!rejected || rejected.length === 0) return { file, row: (i) => offset + i + 1 };
   return {
     file,
     row(i) {
-      // the kept row i is data row i + 1 + j, j = rejected rows before it: the smallest j
-      // with rejected[j] > i + 1 + j (rejected[j] - j never decreases, so bisect)
+      // the kept row i is data row offset + i + 1 + j, j = rejected rows before it: the
+      // smallest j with rejected[j] > offset + i + 1 + j (rejected[j] - j never
+      // decreases, so bisect)
       let lo = 0;
       let hi = rejected.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (rejected[mid] > i + 1 + mid) hi = mid;
+        if (rejected[mid] > offset + i + 1 + mid) hi = mid;
         else lo = mid + 1;
       }
-      return i + 1 + lo;
+      return offset + i + 1 + lo;
     },
   };
 }

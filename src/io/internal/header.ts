@@ -1,4 +1,4 @@
-import { EmisValidationError } from "../../models/errors";
+import { EmisInputError, EmisValidationError } from "../../models/errors";
 import type { FieldSpec } from "./field-spec";
 
 /** Fold a header name for matching: trimmed, lower case, spaces, underscores and hyphens removed. */
@@ -104,9 +104,19 @@ export function matchHeader(
       { file, headers },
     );
   }
+  // Field names first, then aliases: an alias never takes a header from the field that
+  // bears that name (aliases { a: ["b"] } beside a field b). Aliases are read as own
+  // properties only (a field named `constructor` is no alias list of Object's).
   const accept = new Map<string, number>();
   fields.forEach((f, k) => {
-    for (const name of [f.name, ...(aliases[f.name] ?? [])]) {
+    if (!accept.has(foldHeader(f.name))) accept.set(foldHeader(f.name), k);
+  });
+  fields.forEach((f, k) => {
+    const names: unknown = Object.hasOwn(aliases, f.name) ? aliases[f.name] : [];
+    if (!Array.isArray(names) || !names.every((n) => typeof n === "string")) {
+      throw new EmisInputError("invalid-options", `${fn}: options.aliases.${f.name} must be an array of header names, got ${JSON.stringify(names)}`);
+    }
+    for (const name of names) {
       const key = foldHeader(name);
       if (!accept.has(key)) accept.set(key, k);
     }

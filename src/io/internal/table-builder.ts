@@ -195,6 +195,11 @@ export class TableBuilder {
       // seeds: booleans read as false/true; enum values in schema order; the default
       const seeds = kind === KIND_BOOLEAN ? ["false", "true"] : f.allowed ? (f.allowed as string[]) : [];
       for (const v of seeds) this.seed(k, v);
+      if (kind === KIND_BOOLEAN && f.allowed) {
+        // z.literal(true): the seeded "false" is a value of the column's dictionary, not
+        // an accepted one (a trial's "false" cells were kept while "FALSE" was rejected)
+        for (const b of [false, true]) if (!f.allowed.includes(b)) this.refuse(k, String(b), { code: "invalid-value", rule: f.rule, value: String(b) });
+      }
       this.emptyCode[k] = MISSING_CODE;
       if (f.defaultValue !== undefined) {
         this.emptyCode[k] = kind === KIND_BOOLEAN ? (f.defaultValue ? 1 : 0) : this.seed(k, String(f.defaultValue));
@@ -238,6 +243,15 @@ export class TableBuilder {
     (this.dictionaries[k] as string[]).push(v);
     this.decodedSlots[k] = slot + 1;
     return code;
+  }
+
+  /** Mark a seeded value of field `k` as failing its checks, with the issue its cells get. */
+  private refuse(k: number, v: string, issue: { code: string; rule: string; value: string }): void {
+    const bytes = new TextEncoder().encode(v);
+    const dict = this.dicts[k] as ByteDictionary;
+    const slot = dict.find(bytes, 0, bytes.length, hashCell(bytes, 0, bytes.length));
+    dict.codes[slot] = INVALID;
+    this.slotIssue[k].set(slot, issue);
   }
 
   /** Rows the next piece can hold at most: the chunk size and the bound on the input. */
