@@ -30,6 +30,8 @@ export class Places {
   private readonly schoolPlaces: ReadonlySet<string>;
   private readonly setDims: string[];
   private readonly cache = new Map<string, Determined>();
+  /** {@link placeCombos} by dimensions (joined by NUL). */
+  private readonly combos = new Map<string, number[][] | null>();
   /** Codes for values the call never met (a school with no rows in it), negative and stable within the call. */
   private readonly outside = new Map<string, number>();
 
@@ -97,6 +99,13 @@ export class Places {
    * never less. Null when a fact's combinations overflow a safe integer.
    */
   placeCombos(dims: string[]): number[][] | null {
+    // every pair of sets on the same dimensions asks again: one pass over the facts each
+    const key = dims.join("\u0000");
+    if (!this.combos.has(key)) this.combos.set(key, this.readCombos(dims));
+    return this.combos.get(key)!;
+  }
+
+  private readCombos(dims: string[]): number[][] | null {
     if (dims.length === 0) return null;
     const placesOnly = dims.every((d) => this.isPlace(d));
     const index = dims.map((d) => this.codeIndex(d));

@@ -229,6 +229,8 @@ class PlaceAtoms {
   private readonly linked = new Set<string>();
   /** Design weight of each school (key: its code), read once. */
   private schoolWeights: Map<string, number> | undefined;
+  /** Per intersection dimensions (`a+b`): the one design weight of each intersection, read once (a pass over the facts). */
+  private readonly intersectionWeights = new Map<string, Map<string, number>>();
   /** Per family and school: per attribute signature (`sex+disability`), the atoms and their codes. */
   private readonly levels = new Map<string, { family: number; school: number; size: number; bySig: Map<string, { dims: string[]; atoms: Array<{ codes: number[]; atom: number }> }> }>();
 
@@ -337,8 +339,13 @@ class PlaceAtoms {
     let atom = this.atomOf.get(id);
     if (atom !== undefined) return atom;
     this.atomOf.set(id, (atom = this.virtualCell(f, size)));
-    const w = this.weights?.of(dims).get(key);
-    if (w !== undefined && w > 0) this.weights!.ties.push([atom, w]);
+    if (this.weights) {
+      const id = dims.join("+");
+      let byKey = this.intersectionWeights.get(id);
+      if (!byKey) this.intersectionWeights.set(id, (byKey = this.weights.of(dims)));
+      const w = byKey.get(key);
+      if (w !== undefined && w > 0) this.weights.ties.push([atom, w]);
+    }
     return atom;
   }
 
