@@ -8,13 +8,12 @@ import type { ObjectSchemaLike, ReadOptions, ReadResult } from "./read-options";
  * `options.aliases` (case-insensitive, trimmed, spaces/underscores/hyphens ignored);
  * unmatched headers are listed in `ignoredColumns`. RFC 4180 quotes, a UTF-8 BOM,
  * CRLF/LF, and `,` `;` tab delimiters (detected from the header) are read; blank lines
- * are skipped. Cells are coerced as documented in `compileChecks`: an empty cell is
- * missing (accepted only by optional, nullable or defaulted fields; stored as
- * `MISSING_CODE`/`NaN` or the default), number fields read decimal text (spaces
- * around allowed; `3,5` with `decimalComma`), boolean fields read
- * true/false/yes/no/1/0 in any case, text and codes lose the spaces and tabs around
- * them (`"P1 "` is the id `P1`; a cell of spaces only is empty) and are otherwise
- * kept exactly. A row with any invalid
+ * are skipped. Cells are coerced as documented in `compileChecks`: every cell loses
+ * the spaces and tabs around it, and one of spaces and tabs only is empty; an empty
+ * cell is missing (accepted only by optional, nullable or defaulted fields; stored as
+ * `MISSING_CODE`/`NaN` or the default), number fields read decimal text (`3,5` with
+ * `decimalComma`), boolean fields read true/false/yes/no/1/0 in any case, text and
+ * codes are kept exactly otherwise (`"P1 "` is the id `P1`). A row with any invalid
  * cell, the wrong number of fields, or (with `unique`) a repeated id is rejected;
  * issues are kept per issue code up to `maxIssuesPerRule`, all are counted, and
  * `read = kept + rejected`.

@@ -24,10 +24,10 @@ const fields = compileChecks(Schema).fields;
 /** The documented coercion of CSV text, written independently of the byte reader. */
 function coerce(name: string, raw: string): unknown {
   const f = fields.find((g) => g.name === name)!;
-  // codes and text lose the spaces and tabs around them (numbers allow spaces anyway)
-  const text = f.kind === "number" ? raw : raw.replace(/^[ \t]+|[ \t]+$/g, "");
+  // every cell loses the spaces and tabs around it; one of them only is empty
+  const text = raw.replace(/^[ \t]+|[ \t]+$/g, "");
   if (text === "") return f.emptyOk && !f.required ? undefined : f.emptyOk ? null : undefined;
-  if (f.kind === "number") return /^ *[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)? *$/.test(text) ? Number(text.trim()) : NaN;
+  if (f.kind === "number") return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : NaN;
   if (f.kind === "boolean") {
     const t = text.toLowerCase();
     return ["true", "yes", "1"].includes(t) ? true : ["false", "no", "0"].includes(t) ? false : text;
@@ -39,7 +39,7 @@ const interesting = fc.constantFrom(
   "", "0", "1", "2", "-5", "-6", "10", "11", "0.5", "1.5", "0.25", " 3 ", "+4", "1e1", "1e400", "-0", ".5", "5.", "abc",
   "f", "m", "u", "F", "x", "X", "a", "b", "c", "true", "FALSE", "Yes", "no", "maybe",
   "A1", "B22", "a1", "ab", "abcde", "abcdef", "😀😀", "Zoë", "é", "2147483647", "2147483648", "9007199254740993", "1,5",
-  " m", "abc\t", "  ", " yes ", "\tA1",
+  " m", "abc\t", "  ", " yes ", "\tA1", "\t5", "7\t", " \t ",
 );
 const cell = fc.oneof(
   { weight: 5, arbitrary: interesting },

@@ -238,6 +238,15 @@ describe("spaces and tabs around codes", () => {
     ]);
   });
 
+  it("reads numbers with tabs around them, and a number cell of spaces or tabs as empty", () => {
+    const S = z.object({ n: z.number(), m: z.number().optional() });
+    const r = parseCsv("n,m\n\t5,\t\n7\t,  \n 8 ,1\n", S);
+    expect(r.counts).toMatchObject({ read: 3, kept: 3, rejected: 0 });
+    expect(rows(r.table)).toEqual([{ n: 5, m: null }, { n: 7, m: null }, { n: 8, m: 1 }]);
+    const required = parseCsv("n\n \t \n", S.pick({ n: true }));
+    expect(required.rejects.map((i) => i.code)).toEqual(["required"]);
+  });
+
   it("keeps other bytes (a no-break space, U+FEFF) and reports a padded bad code by its trimmed value", () => {
     const S = z.object({ sex: z.enum(["female", "male"]) });
     const r = parseCsv("sex\n\u00a0male\n male \n femme \n", S);

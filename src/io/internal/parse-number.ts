@@ -2,15 +2,15 @@ const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e1
 const SAFE = 9007199254740991;
 
 /**
- * Parse the decimal number in `buf[s..e)`: optional spaces around, an optional sign,
+ * Parse the decimal number in `buf[s..e)`: optional spaces or tabs around, an optional sign,
  * digits with one optional decimal mark (`.` or, with `mark` 44, `,`), an optional
  * exponent. Returns `NaN` for anything else (including an empty range). Correctly
  * rounded: the usual case uses the exact fast path (mantissa < 2^53, |exp| ≤ 22),
  * the rest goes through `Number()`.
  */
 export function parseNumberBytes(buf: Uint8Array, s: number, e: number, mark: number): number {
-  while (s < e && buf[s] === 32) s++;
-  while (e > s && buf[e - 1] === 32) e--;
+  while (s < e && (buf[s] === 32 || buf[s] === 9)) s++;
+  while (e > s && (buf[e - 1] === 32 || buf[e - 1] === 9)) e--;
   if (s === e) return NaN;
   let i = s;
   let neg = false;

@@ -381,7 +381,10 @@ export class TableBuilder {
   /** A number cell. */
   numberCell(col: number, buf: Uint8Array, s: number, e: number): void {
     const k = this.colField[col];
-    if (s === e) {
+    // spaces and tabs only: an empty cell, as for codes (see newSlot)
+    let t = s;
+    while (t < e && (buf[t] === 32 || buf[t] === 9)) t++;
+    if (t === e) {
       this.emptyCell(k);
       return;
     }
