@@ -10,12 +10,14 @@ export interface AuditCommandOptions {
   out: string;
   /** No progress display on stderr. */
   quiet?: boolean;
+  /** Show read progress in logs too (`--progress`). */
+  progress?: boolean;
 }
 
 /** Runs the readiness audit over the shipped synthetic Bhutan seeds; writes audit.md/json/csv. */
 export function auditCommand(o: AuditCommandOptions): { files: string[]; text: string } {
   checkOutDir(o.out);
-  const { spec } = bhutanSyntheticSection(o.seeds, o.quiet);
+  const { spec } = bhutanSyntheticSection(o.seeds, { quiet: o.quiet, always: o.progress });
   const result = audit(spec.dataset, { catalogue: spec.catalogue });
   const md = renderAuditMarkdown(result, { title: `EMIS readiness audit: ${spec.title} (SYNTHETIC DATA)`, heading: "#" });
   const csv = renderAuditCsv(result);

@@ -16,11 +16,11 @@ import { packageVersion } from "./version";
 const HELP = `emis-equity — equity indicators from EMIS data
 
 Usage:
-  emis-equity report [--seeds DIR] [--data DIR] [--out DIR] [--quiet]
+  emis-equity report [--seeds DIR] [--data DIR] [--out DIR] [--quiet] [--progress]
       Equity report over the shipped seeds (and India UDISE+ / Tanzania when --data or
       EMIS_DATA_DIR points at the public data sets). Writes report.md, report.json,
       results.csv, gaps.csv, spread.csv and rejects.csv to --out (default out/).
-  emis-equity audit [--seeds DIR] [--out DIR] [--quiet]
+  emis-equity audit [--seeds DIR] [--out DIR] [--quiet] [--progress]
       EMIS readiness audit of the shipped synthetic Bhutan seeds: can each indicator be
       computed and disaggregated by each equity dimension (ready / partial / not
       possible, with reasons), the overall score, and data-quality findings. Prints the
@@ -33,13 +33,15 @@ Usage:
       Prints the version.
   emis-equity help
       Prints this text (so does --help after any command). Unknown flags, and flags
-      missing their value, are errors.
+      missing their value, are errors. Long reads show their progress on stderr when it
+      is a terminal; --progress prints it into logs too (one line per update), --quiet
+      never.
 `;
 
 /** The flags and arguments of each command, as {@link HELP} describes them. */
 export const COMMANDS: Record<string, CommandSpec> = {
-  report: { flags: { seeds: "DIR", data: "DIR", out: "DIR", quiet: true } },
-  audit: { flags: { seeds: "DIR", out: "DIR", quiet: true } },
+  report: { flags: { seeds: "DIR", data: "DIR", out: "DIR", quiet: true, progress: true } },
+  audit: { flags: { seeds: "DIR", out: "DIR", quiet: true, progress: true } },
   schema: { flags: { profile: "ID" }, positional: 1 },
   indicators: { flags: { catalogue: "FILE" } },
 };
@@ -64,12 +66,12 @@ export function main(argv: string[], env: Record<string, string | undefined> = p
     switch (command) {
       case "report": {
         const started = Date.now();
-        const { summary } = reportCommand({ seeds: str("seeds") ?? "seeds", data: str("data") ?? env.EMIS_DATA_DIR, out: str("out") ?? "out", quiet: flags.quiet === true });
+        const { summary } = reportCommand({ seeds: str("seeds") ?? "seeds", data: str("data") ?? env.EMIS_DATA_DIR, out: str("out") ?? "out", quiet: flags.quiet === true, progress: flags.progress === true });
         if (!flags.quiet) process.stdout.write(`${summary}\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
         return 0;
       }
       case "audit": {
-        const { text } = auditCommand({ seeds: str("seeds") ?? "seeds", out: str("out") ?? "out", quiet: flags.quiet === true });
+        const { text } = auditCommand({ seeds: str("seeds") ?? "seeds", out: str("out") ?? "out", quiet: flags.quiet === true, progress: flags.progress === true });
         if (!flags.quiet) process.stdout.write(`${text}\n`);
         return 0;
       }

@@ -10,8 +10,10 @@ export interface ProgressStream {
 export interface ProgressOptions {
   /** Print nothing (the CLI's `--quiet`). Default false. */
   quiet?: boolean;
-  /** Where to print (default `process.stderr`); nothing is printed unless `stream.isTTY` is true. */
+  /** Where to print (default `process.stderr`); nothing is printed unless `stream.isTTY` is true or `always`. */
   stream?: ProgressStream;
+  /** Print into a stream that is not a terminal too (the CLI's `--progress`, for logs): one line per update. Default false. */
+  always?: boolean;
   /** Clock in milliseconds (default `performance.now`). */
   now?: () => number;
   /** Print only once the read has taken this long, in ms (default 1000). */
@@ -64,13 +66,15 @@ export function createProgress(label: string, options: ProgressOptions = {}): Pr
   const now = options.now ?? (() => performance.now());
   const delayMs = options.delayMs ?? 1000;
   const intervalMs = options.intervalMs ?? 250;
-  const enabled = options.quiet !== true && stream.isTTY === true;
+  const tty = stream.isTTY === true;
+  const enabled = options.quiet !== true && (tty || options.always === true);
   const start = now();
   let printedAt = -Infinity;
   let last: ReadProgress | null = null;
   let shown: ReadProgress | null = null;
   const print = (p: ReadProgress, t: number) => {
-    stream.write(`\r${line(label, p, (t - start) / 1000)}\x1b[K`);
+    // a terminal rewrites one line in place; a log gets one line per update
+    stream.write(tty ? `\r${line(label, p, (t - start) / 1000)}\x1b[K` : `${line(label, p, (t - start) / 1000)}\n`);
     shown = p;
     printedAt = t;
   };
@@ -85,7 +89,7 @@ export function createProgress(label: string, options: ProgressOptions = {}): Pr
     done(): void {
       if (shown === null) return;
       if (last !== null && last !== shown) print(last, now());
-      stream.write("\n");
+      if (tty) stream.write("\n");
       shown = null;
     },
   };

@@ -5,6 +5,17 @@ import type { ObjectSchemaLike, ReadOptions, ReadResult } from "../io/read-optio
 import { createProgress, type ProgressOptions } from "./progress";
 import { checkInputFile } from "./internal/check-input-file";
 
+/** How the CLI shows long reads: `quiet` (`--quiet`) shows nothing; `always` (`--progress`) shows progress in logs too. */
+export interface Display {
+  quiet?: boolean;
+  always?: boolean;
+}
+
+/** {@link readTable}'s options for a {@link Display}. */
+export function displayOptions(d: Display = {}): Pick<ReadTableOptions, "quiet" | "progress"> {
+  return { quiet: d.quiet, progress: d.always ? { always: true } : undefined };
+}
+
 /** Options of {@link readTable}: the readers' options, plus the progress display. */
 export interface ReadTableOptions extends ReadOptions {
   /** No progress display on stderr (the CLI's `--quiet`). Default false. */
@@ -24,14 +35,11 @@ export function readTable(path: string, schema: ObjectSchemaLike, options: ReadT
   checkInputFile(path, "check the --seeds or --data folder");
   const raw = readFileSync(path);
   const bytes = path.endsWith(".gz") ? gunzipSync(raw) : raw;
-  // A profile's aliases cover every entity: pass on those of this schema's fields.
-  const aliases = readOptions.aliases ? Object.fromEntries(Object.entries(readOptions.aliases).filter(([k]) => k in schema.shape)) : undefined;
   const progress = createProgress(path, { ...progressOptions, quiet });
   try {
     return parseCsv(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), schema, {
       file: path,
       ...readOptions,
-      aliases,
       onProgress: (p) => {
         progress.onProgress(p);
         onProgress?.(p);

@@ -18,6 +18,8 @@ export interface ReportCommandOptions {
   data?: string;
   out: string;
   quiet?: boolean;
+  /** Show read progress in logs too (`--progress`). */
+  progress?: boolean;
 }
 
 /** Runs the main job: equity report over the shipped seeds and, when given, the real data sets. */
@@ -27,21 +29,22 @@ export function reportCommand(o: ReportCommandOptions): { files: string[]; summa
   const reads: ReadResult[] = [];
   const extraMd: string[] = [];
   const extraText: string[] = [];
-  const syn = bhutanSyntheticSection(o.seeds, o.quiet);
+  const display = { quiet: o.quiet, always: o.progress };
+  const syn = bhutanSyntheticSection(o.seeds, display);
   specs.push(syn.spec);
   reads.push(...syn.reads);
-  const pub = bhutanPublishedSection(o.seeds, o.quiet);
+  const pub = bhutanPublishedSection(o.seeds, display);
   specs.push(pub.spec);
   reads.push(...pub.reads);
   let flow: FlowCheck | undefined;
   if (o.data && hasIndia(o.data)) {
-    const india = indiaSection(join(o.data, "india_udise_2018_19_states"), o.quiet);
+    const india = indiaSection(join(o.data, "india_udise_2018_19_states"), display);
     specs.push(india.spec);
     reads.push(...india.reads);
     flow = india.flowCheck;
   }
   if (o.data && hasTanzania(o.data)) {
-    const tz = tanzaniaSection(join(o.data, "tanzania_primary_enrolment_2022"), o.quiet);
+    const tz = tanzaniaSection(join(o.data, "tanzania_primary_enrolment_2022"), display);
     specs.push(tz.spec);
     reads.push(...tz.reads);
   }

@@ -78,7 +78,7 @@ describe("emis-equity flags", () => {
     const out = join(tmp, "never");
     const r = capture(() => main(["report", "--sedes", "x", "--out", out, "--quiet"], {}));
     expect(r.code).toBe(2);
-    expect(r.err).toBe("emis-equity report: unknown flag --sedes (did you mean --seeds?); report accepts --seeds DIR, --data DIR, --out DIR, --quiet, --help [unknown-flag]\n");
+    expect(r.err).toBe("emis-equity report: unknown flag --sedes (did you mean --seeds?); report accepts --seeds DIR, --data DIR, --out DIR, --quiet, --progress, --help [unknown-flag]\n");
     expect(existsSync(out)).toBe(false);
   });
   it.each(Object.keys(COMMANDS))("%s rejects an unknown flag", (command) => {

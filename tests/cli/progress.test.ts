@@ -82,6 +82,25 @@ describe("createProgress", () => {
   });
 });
 
+describe("createProgress with always (the CLI's --progress)", () => {
+  it("prints into a stream that is not a terminal, one line per update, and nothing with quiet", () => {
+    const f = fakes(false);
+    const p = createProgress("pupils.csv", { stream: f.stream, now: f.now, always: true });
+    f.at(1000);
+    p.onProgress({ rows: 2_000_000, bytes: 100 * MB });
+    f.at(2000);
+    p.onProgress({ rows: 4_000_000, bytes: 200 * MB });
+    p.done();
+    expect(f.written).toEqual(["pupils.csv: 2,000,000 rows, 100.0 MB, 2.00 M rows/s\n", "pupils.csv: 4,000,000 rows, 200.0 MB, 2.00 M rows/s\n"]);
+    const q = fakes(false);
+    const quiet = createProgress("pupils.csv", { stream: q.stream, now: q.now, always: true, quiet: true });
+    q.at(2000);
+    quiet.onProgress({ rows: 1, bytes: 1 });
+    quiet.done();
+    expect(q.written).toEqual([]);
+  });
+});
+
 describe("readTable", () => {
   const fixture = fileURLToPath(new URL("../fixtures/io/duplicate-ids.csv", import.meta.url));
   const S = z.object({ school_id: z.string(), pupils: z.int() });

@@ -9,7 +9,7 @@ import type { IndicatorDefinitionInput } from "../../models/indicator";
 import type { GapRow, SectionSpec } from "../../report/types";
 import { publishedGaps } from "../../report/published-gaps";
 import type { ReadResult } from "../../io/read-options";
-import { readTable } from "../read-table";
+import { displayOptions, readTable, type Display } from "../read-table";
 
 interface ManifestTable {
   file: string;
@@ -105,13 +105,13 @@ export const bhutanPublishedCatalogue: IndicatorDefinitionInput[] = [
 ];
 
 /** The published Bhutan figures in `seeds/bhutan/` as a report section. */
-export function bhutanPublishedSection(seedsDir: string, quiet = false): { spec: SectionSpec; reads: ReadResult[] } {
+export function bhutanPublishedSection(seedsDir: string, display: Display = {}): { spec: SectionSpec; reads: ReadResult[] } {
   const dir = join(seedsDir, "bhutan");
   const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as { tables: ManifestTable[] };
   const reads: ReadResult[] = [];
   const byName = new Map<string, { table: ColumnTable; spec: z.input<typeof CountTableSpec>; read: ReadResult }>();
   for (const t of manifest.tables) {
-    const read = readTable(join(dir, t.file), schemaOf(t.spec), { quiet });
+    const read = readTable(join(dir, t.file), schemaOf(t.spec), displayOptions(display));
     reads.push(read);
     byName.set(t.spec.name, { table: renameColumns(read.table), spec: renameSpec(t.spec), read });
   }

@@ -4,7 +4,7 @@ import { schemasFor } from "../../models/schemas-for";
 import { bhutanProfile } from "../../profiles/bhutan";
 import type { SectionSpec } from "../../report/types";
 import type { ReadResult } from "../../io/read-options";
-import { readTable } from "../read-table";
+import { displayOptions, readTable, type Display } from "../read-table";
 import { bhutanRules, defaultRules } from "../../recommend/rule-packs";
 
 const SEX_GAP = { by: "sex", group: "female", reference: "male" };
@@ -13,11 +13,11 @@ const SEX_GAP = { by: "sex", group: "female", reference: "male" };
  * The synthetic Bhutan-shaped microdata in `seeds/bhutan-synthetic/` as a report
  * section: pupils, teachers, sections and schools of ~566 schools.
  */
-export function bhutanSyntheticSection(seedsDir: string, quiet = false): { spec: SectionSpec; reads: ReadResult[] } {
+export function bhutanSyntheticSection(seedsDir: string, display: Display = {}): { spec: SectionSpec; reads: ReadResult[] } {
   const dir = join(seedsDir, "bhutan-synthetic");
   const profile = bhutanProfile;
   const s = schemasFor(profile);
-  const opts = { aliases: profile.aliases, quiet };
+  const opts = { aliases: profile.aliases, ...displayOptions(display) };
   const reads = [
     readTable(join(dir, "schools.csv"), s.School, opts),
     readTable(join(dir, "students.csv.gz"), s.Student, opts),

@@ -7,7 +7,7 @@ import type { IndicatorDefinitionInput } from "../../models/indicator";
 import type { GapRow, SectionSpec } from "../../report/types";
 import type { ReadResult } from "../../io/read-options";
 import { publishedGaps } from "../../report/published-gaps";
-import { readTable } from "../read-table";
+import { displayOptions, readTable, type Display } from "../read-table";
 
 const count = z.number().min(0);
 const LEVELS_1_12 = ["primary", "upper_primary", "secondary", "higher_secondary"];
@@ -46,17 +46,17 @@ export const indiaCatalogue: IndicatorDefinitionInput[] = [
 ];
 
 /** Reads the UDISE+ 2018-19 state tables under `dir` as a report section. */
-export function indiaSection(dir: string, quiet = false): { spec: SectionSpec; reads: ReadResult[]; flowCheck: FlowCheck } {
+export function indiaSection(dir: string, display: Display = {}): { spec: SectionSpec; reads: ReadResult[]; flowCheck: FlowCheck } {
   const profile = indiaProfile;
-  const enrolment = readTable(join(dir, "enrolment.csv"), z.object({ state: z.string(), management: z.string(), level: z.string(), sex: z.string(), enrolment: count }), { quiet });
-  const teachers = readTable(join(dir, "teachers.csv"), z.object({ state: z.string(), management: z.string(), sex: z.string(), teachers: count }), { quiet });
-  const cwsn = readTable(join(dir, "cwsn_enrolment.csv"), z.object({ state: z.string(), level: z.string(), sex: z.string(), cwsn_enrolment: count }), { quiet });
+  const enrolment = readTable(join(dir, "enrolment.csv"), z.object({ state: z.string(), management: z.string(), level: z.string(), sex: z.string(), enrolment: count }), displayOptions(display));
+  const teachers = readTable(join(dir, "teachers.csv"), z.object({ state: z.string(), management: z.string(), sex: z.string(), teachers: count }), displayOptions(display));
+  const cwsn = readTable(join(dir, "cwsn_enrolment.csv"), z.object({ state: z.string(), level: z.string(), sex: z.string(), cwsn_enrolment: count }), displayOptions(display));
   const facilities = readTable(
     join(dir, "school_facilities.csv"),
     z.object({ state: z.string(), management: z.string(), facility: z.string(), schools_total: count, schools_with_facility: count, schools_with_functional_facility: count.optional() }),
-    { quiet },
+    displayOptions(display),
   );
-  const rates = readTable(join(dir, "rates_by_sex.csv"), z.object({ state: z.string(), indicator: z.string(), social_group: z.string(), level: z.string(), sex: z.string(), value_percent: z.number().optional() }), { quiet });
+  const rates = readTable(join(dir, "rates_by_sex.csv"), z.object({ state: z.string(), indicator: z.string(), social_group: z.string(), level: z.string(), sex: z.string(), value_percent: z.number().optional() }), displayOptions(display));
   const marginState = { state: ["India"] };
   const dataset = createDataset({
     profile,

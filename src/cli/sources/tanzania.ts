@@ -7,7 +7,7 @@ import type { ColumnTable } from "../../models/columns";
 import type { IndicatorDefinitionInput } from "../../models/indicator";
 import type { SectionSpec } from "../../report/types";
 import type { ReadResult } from "../../io/read-options";
-import { readTable } from "../read-table";
+import { displayOptions, readTable, type Display } from "../read-table";
 
 const AGES = ["under_6", "6", "7", "8", "9", "10", "11", "12", "13", "over_13"];
 const count = z.number().int().min(0);
@@ -55,8 +55,8 @@ export const tanzaniaCatalogue: IndicatorDefinitionInput[] = [
  * ward, ownership, sex, age) and `schools` (one row per school). The published totals
  * per school and sex are kept as margins (age `total`) and reconciled with the ages.
  */
-export function tanzaniaSection(dir: string, quiet = false): { spec: SectionSpec; reads: ReadResult[] } {
-  const read = readTable(join(dir, "schools.csv"), TanzaniaSchoolRow, { unique: ["school_reg_no"], quiet });
+export function tanzaniaSection(dir: string, display: Display = {}): { spec: SectionSpec; reads: ReadResult[] } {
+  const read = readTable(join(dir, "schools.csv"), TanzaniaSchoolRow, { unique: ["school_reg_no"], ...displayOptions(display) });
   const t = read.table;
   const n = t.length;
   const dimNames = ["school", "region", "council", "ward", "ownership"];
