@@ -8,6 +8,7 @@ import { checkText, compileNumberCheck, describeNumberRule, numberRuleCode } fro
 import { parseNumberBytes } from "./parse-number";
 import { allocate, fit, FIRST_ROWS, nextCapacity } from "./column-store";
 import { ShortCodes } from "./short-codes";
+import { cellMessage } from "./cell-message";
 
 /** Marks a dictionary slot whose value failed the field's checks. */
 export const INVALID = -1;
@@ -39,7 +40,8 @@ export interface BuilderSettings {
   maxRows?: number;
 }
 
-interface Pending {
+/** An issue of the current row's cell of field `field`, reported when the row ends. */
+export interface Pending {
   field: number;
   code: string;
   rule: string;
@@ -588,15 +590,8 @@ export class TableBuilder {
     if (this.pending.length === 0 && this.uniqueFields.length) this.checkUnique(row);
     if (this.pending.length) {
       for (const p of this.pending) {
-        const name = this.fields[p.field].name;
         // the message of an issue past the cap is never kept: not built
-        const message = !this.wantValue(p.code)
-          ? ""
-          : p.code === "duplicate-id"
-            ? `${name} ${JSON.stringify(p.value)} repeats the one in row ${p.rule.slice(p.rule.lastIndexOf(" ") + 1)}; remove or fix the duplicate`
-            : p.code === "required"
-              ? `${name} is empty but required; fill it in or make the field optional`
-              : `${name} must be ${p.rule}, got ${JSON.stringify(p.value)}; ${this.hint(p) ?? "fix the cell or the schema"}`;
+        const message = this.wantValue(p.code) ? cellMessage(this.fields[p.field], p, this.s.decimalComma) : "";
         this.report(row, p.field, p.code, p.rule, p.value, message);
       }
       this.pending.length = 0;
@@ -605,25 +600,6 @@ export class TableBuilder {
     }
     this.kept++;
     if (++this.pos === this.cap) this.full();
-  }
-
-  /**
-   * A likelier fix than "fix the cell" for two common slips, found by a user trial: a
-   * decimal comma (`0,85`) in a number field read without `decimalComma`, and a code in
-   * the wrong case or with spaces around it (`Female`, `g1`, ` male`): codes are exact.
-   */
-  private hint(p: Pending): string | undefined {
-    const f = this.fields[p.field];
-    if (typeof p.value !== "string") return undefined;
-    if (p.code === "invalid-type" && f.kind === "number" && !this.s.decimalComma && /^\s*-?\d+,\d+\s*$/.test(p.value)) {
-      return "for decimal commas (3,5), read the file with { decimalComma: true }";
-    }
-    if (p.code === "invalid-value" && f.allowed) {
-      const folded = p.value.trim().toLowerCase();
-      const match = f.allowed.find((a) => typeof a === "string" && a.toLowerCase() === folded);
-      if (match !== undefined) return `did you mean ${JSON.stringify(match)}? Codes are exact: recode the column (or the profile's codes) before reading`;
-    }
-    return undefined;
   }
 
   /** The current piece is full: cut it (chunked reads) or grow it. */
