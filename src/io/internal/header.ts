@@ -109,7 +109,8 @@ export function matchHeader(
   // properties only (a field named `constructor` is no alias list of Object's).
   const accept = new Map<string, number>();
   fields.forEach((f, k) => {
-    if (!accept.has(foldHeader(f.name))) accept.set(foldHeader(f.name), k);
+    const key = foldHeader(f.name);
+    if (!accept.has(key)) accept.set(key, k);
   });
   fields.forEach((f, k) => {
     const names: unknown = Object.hasOwn(aliases, f.name) ? aliases[f.name] : [];
